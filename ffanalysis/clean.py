@@ -1,0 +1,119 @@
+"""From validated raw text to typed, normalised tables, and the files of data/clean.
+
+The clean tables are what the analysis reads. They are written only after validation passes,
+each file atomically, and deterministically: the same raw data gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .dates import parse_partial_date
+from .schema import TABLES, Column, Kind, Table
+from .validation import RawTables, validate
+
+START, END = "_start", "_end"
+"""Suffixes of the two columns a partial date becomes: the first and last day it can mean."""
+
+_TEXT_KINDS = {Kind.ID, Kind.TEXT, Kind.QUOTE, Kind.COUNTRY, Kind.REFERENCE, Kind.FILE}
+
+
+def clean_columns(table: Table) -> dict[str, object]:
+    """The clean table's columns and their pandas dtypes, in order."""
+    columns: dict[str, object] = {}
+    for column in table.columns:
+        if column.kind is Kind.DATE:
+            columns[column.name + START] = "datetime64[s]"
+            columns[column.name + END] = "datetime64[s]"
+        else:
+            columns[column.name] = _dtype(column)
+    return columns
+
+
+def _dtype(column: Column) -> object:
+    if column.kind is Kind.CHOICE:
+        return pd.CategoricalDtype(list(column.vocabulary), ordered=True)
+    if column.kind is Kind.NUMBER:
+        return "Float64"
+    if column.kind is Kind.BOOLEAN:
+        return "boolean"
+    return "string"
+
+
+def to_clean(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
+    """The typed, normalised form of a validated raw table, sorted by its key."""
+    typed = {}
+    for column in table.columns:
+        cells = raw[column.name]
+        if column.kind is Kind.DATE:
+            typed[column.name + START], typed[column.name + END] = _date_bounds(cells)
+        elif column.kind is Kind.BOOLEAN:
+            typed[column.name] = cells.map({"true": True, "false": False})
+        else:
+            typed[column.name] = cells
+    return (
+        pd.DataFrame(typed, index=raw.index)
+        .astype(clean_columns(table))
+        .sort_values(table.key)
+        .reset_index(drop=True)
+    )
+
+
+def _date_bounds(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
+    bounds = cells.dropna().map(parse_partial_date)
+    start = pd.to_datetime(bounds.str[0].reindex(cells.index))
+    end = pd.to_datetime(bounds.str[1].reindex(cells.index))
+    return start, end
+
+
+def clean_tables(raw_tables: RawTables) -> dict[str, pd.DataFrame]:
+    """Every table in its clean form."""
+    return {name: to_clean(TABLES[name], raw) for name, raw in raw_tables.items()}
+
+
+def to_csv_text(frame: pd.DataFrame) -> str:
+    """The one CSV form of a clean table: fixed column order, ISO dates, no float noise."""
+    return frame.to_csv(
+        index=False,
+        lineterminator="\n",
+        date_format="%Y-%m-%d",
+        float_format=lambda number: f"{number:.15g}",
+    )
+
+
+def write_clean(data_dir: Path, shared_dir: Path | None = None) -> list[Path]:
+    """Validate data_dir/raw and, only if it passes, write data_dir/clean; return changed files.
+
+    Raises DataError (writing nothing) when validation fails.
+    """
+    tables = clean_tables(validate(data_dir, shared_dir))
+    target = paths.clean_dir(data_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, frame in tables.items():
+        path = target / f"{name}.csv"
+        text = to_csv_text(frame)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_atomically(path, text)
+            changed.append(path)
+    return changed
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(temporary, path.stat().st_mode if path.exists() else 0o644)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,155 @@
+"""The `ffanalysis` command line.
+
+Exit codes: 0 success, 1 the data has problems (each printed as `path:line: column: message`),
+2 the command itself was wrong (unknown option, missing folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__, paths
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called; reported in one line, exit 2."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    try:
+        return arguments.run(arguments)
+    except UsageError as error:
+        print(f"ffanalysis: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("ffanalysis: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ffanalysis",
+        description="Validate, clean and analyse the source-cited tables of foreign volunteers "
+        "in the Russia-Ukraine war.",
+        epilog="Exit codes: 0 success, 1 problems in the data, 2 wrong usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check data/raw and list every problem",
+        description="Check every table of DIR/raw; print each problem as "
+        "path:line: column: message and exit 1, or print one summary line and exit 0.",
+    )
+    _add_data_options(validate)
+    validate.set_defaults(run=_validate)
+
+    clean = commands.add_parser(
+        "clean",
+        help="validate, then write the typed tables of data/clean",
+        description="Validate DIR/raw and, only if it passes, write DIR/clean (each file "
+        "atomically; unchanged files are left alone). A failing run changes nothing.",
+    )
+    _add_data_options(clean)
+    clean.set_defaults(run=_clean)
+
+    dictionary = commands.add_parser(
+        "dictionary",
+        help="print (or write) the data dictionary generated from the schema",
+        description="Print the data dictionary generated from the schema, or write it to FILE.",
+    )
+    dictionary.add_argument(
+        "--write",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE (e.g. docs/data_dictionary.md) instead of printing",
+    )
+    dictionary.set_defaults(run=_dictionary)
+    return parser
+
+
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="folder holding raw/ and clean/ (default: the checkout's data/, "
+        f"or ${paths.DATA_DIR_VARIABLE})",
+    )
+    parser.add_argument(
+        "--shared-dir",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="folder holding the evidence files sources/ and reference/ (default: shared/ "
+        f"beside the checkout, or ${paths.SHARED_DIR_VARIABLE})",
+    )
+
+
+def _folders(arguments: argparse.Namespace) -> tuple[Path, Path]:
+    data_dir = arguments.data_dir or paths.default_data_dir()
+    shared_dir = arguments.shared_dir or paths.default_shared_dir(data_dir)
+    if not paths.raw_dir(data_dir).is_dir():
+        raise UsageError(f"no raw/ folder in the data directory {data_dir}")
+    if not shared_dir.is_dir():
+        raise UsageError(f"the shared evidence folder {shared_dir} does not exist (--shared-dir)")
+    return data_dir, shared_dir
+
+
+def _report_problems(problems: list) -> int:
+    for problem in problems:
+        print(problem)
+    files = len({problem.path for problem in problems})
+    noun = "problem" if len(problems) == 1 else "problems"
+    print(f"{len(problems)} {noun} in {files} file(s); nothing was written", file=sys.stderr)
+    return EXIT_DATA
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    from .validation import check_data
+
+    tables, problems = check_data(*_folders(arguments))
+    if problems:
+        return _report_problems(problems)
+    counts = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
+    print(f"ok: {sum(map(len, tables.values()))} rows valid ({counts})")
+    return EXIT_OK
+
+
+def _clean(arguments: argparse.Namespace) -> int:
+    from .clean import write_clean
+    from .problems import DataError, display_path
+
+    data_dir, shared_dir = _folders(arguments)
+    try:
+        changed = write_clean(data_dir, shared_dir)
+    except DataError as error:
+        return _report_problems(error.problems)
+    for path in changed:
+        print(f"wrote {display_path(path)}")
+    target = display_path(paths.clean_dir(data_dir))
+    print(f"ok: {target} is up to date ({len(changed)} file(s) changed)")
+    return EXIT_OK
+
+
+def _dictionary(arguments: argparse.Namespace) -> int:
+    from .clean import write_atomically
+    from .dictionary import data_dictionary
+
+    text = data_dictionary()
+    if arguments.write is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    if not arguments.write.parent.is_dir():
+        raise UsageError(f"folder {arguments.write.parent} does not exist")
+    write_atomically(arguments.write, text)
+    print(f"wrote {arguments.write}")
+    return EXIT_OK

@@ -1,0 +1,59 @@
+"""Country codes: ISO 3166-1 alpha-3, plus the few places and groups the sources need.
+
+pycountry is the authority for ISO codes; the aliases below are the explicit exceptions, each
+with the reason it exists. A figure about several named countries at once is written as their
+codes joined by '+' (DEU+AUT), so it stays one row, as the source states it.
+"""
+
+from functools import cache
+
+ALL = "ALL"
+GROUP_SEPARATOR = "+"
+
+ALIASES = {
+    "XKX": "Kosovo (user-assigned code used by the EU and IMF; not in ISO 3166-1)",
+}
+"""Codes pycountry lacks, with their names."""
+
+AGGREGATES = {
+    ALL: "All countries together (a total)",
+    "EU": "The European Union as a whole",
+    "NATO": "The member states of NATO as a whole",
+    "EUROPE": "Europe as a whole",
+    "WESTERN_EUROPE": "Western Europe as a whole",
+    "CENTRAL_ASIA": "Central Asia as a whole",
+    "MENA": "The Middle East and North Africa as a whole",
+    "AFRICA": "Africa as a whole",
+    "ALL_EXCEPT_RUS": "All countries except Russia",
+}
+"""Codes that stand for a total over many countries."""
+
+
+@cache
+def country_name(code: str) -> str | None:
+    """The English name for a code, or None if the code is not known."""
+    if code in ALIASES:
+        return ALIASES[code].split(" (")[0]
+    if code in AGGREGATES:
+        return AGGREGATES[code]
+    if GROUP_SEPARATOR in code:
+        names = [country_name(part) for part in code.split(GROUP_SEPARATOR)]
+        return None if None in names else " + ".join(names)
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isupper() else None
+    return None if country is None else getattr(country, "common_name", country.name)
+
+
+def is_country_code(code: str) -> bool:
+    """True for an ISO alpha-3 code, an alias, an aggregate or a '+' group of single codes."""
+    parts = code.split(GROUP_SEPARATOR)
+    if len(parts) > 1 and any(part in AGGREGATES for part in parts):
+        return False
+    return all(country_name(part) is not None for part in parts)
+
+
+def describe_codes() -> str:
+    """The accepted forms of a country code, in words (for messages and the dictionary)."""
+    extra = ", ".join([*ALIASES, *AGGREGATES])
+    return f"an ISO 3166-1 alpha-3 code, one of {extra}, or codes joined by '{GROUP_SEPARATOR}'"

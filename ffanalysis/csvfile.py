@@ -1,0 +1,105 @@
+"""Reading a hand-edited CSV file: structure first, with the physical line of every record.
+
+pandas' reader rejects some malformed files and silently pads others, and it numbers rows
+rather than lines. Here the standard `csv` module reads the file, every record keeps the line
+it starts on, and every structural fault becomes a `Problem` instead of an exception.
+"""
+
+import codecs
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from .problems import FILE_LEVEL, Problem
+
+LINE = "line"
+"""Name of the index that holds each record's physical line number."""
+
+
+def read_csv_strict(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read `path` as text cells indexed by line number, with the problems of its structure.
+
+    Accepts what spreadsheets write (a UTF-8 byte-order mark, CRLF line ends). Records with a
+    structural fault are reported and left out of the frame, which then holds only rows that
+    can be checked cell by cell; a file whose header is wrong yields no rows at all.
+    """
+    empty = pd.DataFrame(columns=columns, dtype="str").rename_axis(LINE)
+    if not path.is_file():
+        return empty, [Problem(path, 1, FILE_LEVEL, "file is missing")]
+    text, problem = _decode(path)
+    if problem:
+        return empty, [problem]
+    if not text.strip():
+        return empty, [Problem(path, 1, FILE_LEVEL, "file is empty (expected a header line)")]
+
+    records, problems = _records(path, text)
+    header_line, header = records[0]
+    problems += _header_problems(path, header_line, header, columns)
+    if problems and header != columns:
+        return empty, problems
+
+    rows: dict[int, list[str]] = {}
+    for line, record in records[1:]:
+        if record == []:
+            problems.append(Problem(path, line, FILE_LEVEL, "blank line (delete it)"))
+        elif len(record) != len(columns):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    FILE_LEVEL,
+                    f"expected {len(columns)} fields, found {len(record)}",
+                )
+            )
+        else:
+            rows[line] = record
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns, dtype="str")
+    frame = frame.rename_axis(LINE).replace("", None) if rows else empty
+    return frame, problems
+
+
+def _decode(path: Path) -> tuple[str, Problem | None]:
+    data = path.read_bytes()
+    try:
+        return codecs.decode(data, "utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        line = data[: error.start + bom].count(b"\n") + 1
+        byte = data[error.start + bom : error.start + bom + 1].hex()
+        return "", Problem(path, line, FILE_LEVEL, f"not UTF-8 (byte 0x{byte}); save as UTF-8")
+
+
+def _records(path: Path, text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """Every record with the physical line it starts on; a quoting fault ends the reading."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return records, []
+        except csv.Error as error:
+            message = f"malformed CSV ({error}); check the quotes on this line"
+            return records or [(1, [])], [Problem(path, start, FILE_LEVEL, message)]
+        records.append((start, record))
+
+
+def _header_problems(path: Path, line: int, header: list[str], columns: list[str]) -> list[Problem]:
+    if header == columns:
+        return []
+    missing = [name for name in columns if name not in header]
+    unexpected = [name for name in header if name not in columns]
+    duplicated = sorted({name for name in header if header.count(name) > 1})
+    problems = [Problem(path, line, name, "column is missing from the header") for name in missing]
+    problems += [
+        Problem(path, line, name or "(empty)", "unexpected column in the header")
+        for name in unexpected
+    ]
+    problems += [Problem(path, line, name, "column appears twice") for name in duplicated]
+    if not problems:
+        expected = ",".join(columns)
+        problems.append(Problem(path, line, FILE_LEVEL, f"columns out of order; expected {expected}"))
+    return problems

@@ -1,0 +1,38 @@
+"""A problem found in a data file, located so that an editor can jump to it."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+FILE_LEVEL = "(file)"
+"""The column name used when a problem concerns the whole file."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """`path:line: column: message`, with `line` the physical line (the header is line 1)."""
+
+    path: Path
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}:{self.line}: {self.column}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised when data does not pass validation; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the working directory when it lies below it, else absolute."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)

@@ -1,0 +1,313 @@
+"""Validation of data/raw: every problem of every file, each as `path:line: column: message`.
+
+Three layers, each reading the declarations in `schema`:
+1. structure (`csvfile`): encoding, quoting, header, field counts;
+2. cells and rows (pandera, built from the column kinds, plus the tables' row rules);
+3. evidence across tables: references resolve, cited files exist, quotes are verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from . import paths
+from .countries import describe_codes, is_country_code
+from .csvfile import read_csv_strict
+from .dates import PARTIAL_DATE_FORMATS, PartialDateError, bounds_or_none, parse_partial_date
+from .problems import DataError, Problem
+from .schema import QUOTE_MAX_LENGTH, TABLES, TEXT_MAX_LENGTH, Column, Kind, Table, rule_message
+
+FORMULA_START = ("=", "+", "-", "@")
+EVIDENCE_FOLDERS = ("sources", "reference")
+
+RawTables = dict[str, pd.DataFrame]
+"""Validated raw tables: text cells, indexed by physical line number."""
+
+
+@dataclass(frozen=True)
+class CellCheck:
+    """A check on the cells of one column; `message` explains a failing value."""
+
+    name: str
+    passes: Callable[[pd.Series], pd.Series]
+    message: Callable[[str], str]
+
+
+def check_data(data_dir: Path, shared_dir: Path | None = None) -> tuple[RawTables, list[Problem]]:
+    """Read and check every raw table; return the tables and all problems found."""
+    shared_dir = shared_dir or paths.default_shared_dir(data_dir)
+    tables: RawTables = {}
+    problems: list[Problem] = []
+    unreadable: set[str] = set()
+    for table in TABLES.values():
+        path = paths.raw_dir(data_dir) / table.file_name
+        frame, structure_problems = read_csv_strict(path, table.column_names)
+        tables[table.name] = frame
+        problems += structure_problems
+        problems += _cell_problems(path, table, frame)
+        problems += _rule_problems(path, table, frame)
+        if frame.empty and structure_problems:
+            unreadable.add(table.name)
+    problems += _evidence_problems(data_dir, shared_dir, tables, unreadable)
+    return tables, sorted(set(problems))
+
+
+def validate(data_dir: Path, shared_dir: Path | None = None) -> RawTables:
+    """The raw tables, or DataError listing every problem."""
+    tables, problems = check_data(data_dir, shared_dir)
+    if problems:
+        raise DataError(problems)
+    return tables
+
+
+# --- layer 2: cells and rows -------------------------------------------------------------
+
+
+def _is_partial_date(cells: pd.Series) -> pd.Series:
+    return cells.map(bounds_or_none).notna()
+
+
+def _partial_date_error(text: str) -> str | None:
+    try:
+        parse_partial_date(text)
+    except PartialDateError as error:
+        return str(error)
+    return None
+
+
+def _country_message(value: str) -> str:
+    hint = f"; did you mean {value.upper()!r}?" if is_country_code(value.upper()) else ""
+    return f"{value!r} is not {describe_codes()}{hint}"
+
+
+def _choice_check(column: Column) -> CellCheck:
+    allowed = list(column.vocabulary or ())
+    return CellCheck(
+        f"{column.name}:choice",
+        lambda cells: cells.isin(allowed),
+        lambda value: f"{value!r} is not one of: {', '.join(allowed)}",
+    )
+
+
+_TEXT_CHECKS = (
+    CellCheck(
+        "whitespace",
+        lambda cells: cells == cells.str.strip(),
+        lambda value: "has leading or trailing whitespace",
+    ),
+    CellCheck(
+        "formula",
+        lambda cells: ~cells.str.startswith(FORMULA_START),
+        lambda value: (
+            f"starts with {value[0]!r}, which a spreadsheet would run as a formula; "
+            "rephrase the cell"
+        ),
+    ),
+)
+
+_KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
+    Kind.ID: (
+        CellCheck(
+            "identifier",
+            lambda cells: cells.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*"),
+            lambda value: f"{value!r} must be letters, digits, '_', '.' or '-'",
+        ),
+    ),
+    Kind.TEXT: (
+        CellCheck(
+            "text_length",
+            lambda cells: cells.str.len() <= TEXT_MAX_LENGTH,
+            lambda value: f"is {len(value)} characters long; at most {TEXT_MAX_LENGTH}",
+        ),
+    ),
+    Kind.QUOTE: (
+        CellCheck(
+            "quote_length",
+            lambda cells: cells.str.len() <= QUOTE_MAX_LENGTH,
+            lambda value: (
+                f"is {len(value)} characters long; a quote is at most {QUOTE_MAX_LENGTH}: "
+                "keep the shortest passage that states the figure"
+            ),
+        ),
+    ),
+    Kind.NUMBER: (
+        CellCheck(
+            "number",
+            lambda cells: cells.str.fullmatch(r"\d+(\.\d+)?"),
+            lambda value: (
+                f"{value!r} is not a number >= 0 (digits and one '.', no thousands separators)"
+            ),
+        ),
+    ),
+    Kind.DATE: (
+        CellCheck(
+            "partial_date",
+            _is_partial_date,
+            lambda value: _partial_date_error(value) or f"expected {PARTIAL_DATE_FORMATS}",
+        ),
+    ),
+    Kind.COUNTRY: (
+        CellCheck("country", lambda cells: cells.map(is_country_code).astype(bool), _country_message),
+    ),
+    Kind.BOOLEAN: (
+        CellCheck(
+            "boolean",
+            lambda cells: cells.isin(["true", "false"]),
+            lambda value: f"{value!r} must be true or false",
+        ),
+    ),
+    Kind.FILE: (
+        CellCheck(
+            "evidence_folder",
+            lambda cells: cells.str.fullmatch(rf"({'|'.join(EVIDENCE_FOLDERS)})/[^/\\]+"),
+            lambda value: f"{value!r} must be a file in {' or '.join(EVIDENCE_FOLDERS)}/",
+        ),
+    ),
+}
+
+
+def cell_checks(column: Column) -> tuple[CellCheck, ...]:
+    """The checks a column's declaration implies."""
+    text_checks = () if column.kind is Kind.NUMBER else _TEXT_CHECKS
+    choice = (_choice_check(column),) if column.kind is Kind.CHOICE else ()
+    return (*text_checks, *_KIND_CHECKS.get(column.kind, ()), *choice)
+
+
+@cache
+def pandera_schema(table_name: str) -> pa.DataFrameSchema:
+    """The pandera schema for a raw table, built from its declaration."""
+    table = TABLES[table_name]
+    return pa.DataFrameSchema(
+        {
+            column.name: pa.Column(
+                None,
+                [pa.Check(check.passes, error=check.name) for check in cell_checks(column)],
+                nullable=not column.required,
+                unique=column.unique,
+                report_duplicates="exclude_first",
+            )
+            for column in table.columns
+        },
+        strict=True,
+        ordered=True,
+    )
+
+
+def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Problem]:
+    if frame.empty:
+        return []
+    try:
+        pandera_schema(table.name).validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        failures = errors.failure_cases.dropna(subset=["index"])
+        return [
+            Problem(path, int(line), column, _failure_message(table, frame, column, check, value))
+            for column, check, value, line in failures[
+                ["column", "check", "failure_case", "index"]
+            ].itertuples(index=False)
+        ]
+    return []
+
+
+def _failure_message(table: Table, frame: pd.DataFrame, column: str, check: str, value) -> str:
+    if check == "not_nullable":
+        return "is required but empty"
+    if check == "field_uniqueness":
+        first_line = frame.index[frame[column] == value].min()
+        return f"duplicate {value!r} (first on line {first_line})"
+    by_name = {cell_check.name: cell_check for cell_check in cell_checks(table.column(column))}
+    return by_name[check].message(value)
+
+
+def _rule_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Problem]:
+    problems = []
+    for rule in table.rules:
+        failing = frame[rule.failing(frame)]
+        problems += [
+            Problem(path, int(line), rule.column, rule_message(rule, row))
+            for line, row in failing.iterrows()
+        ]
+    return problems
+
+
+# --- layer 3: evidence across tables -----------------------------------------------------
+
+
+def _evidence_problems(
+    data_dir: Path, shared_dir: Path, tables: RawTables, unreadable: set[str]
+) -> list[Problem]:
+    """Cross-table problems; references into a table that could not be read are not checked."""
+    sources = tables["sources"].dropna(subset=["source_id", "file"])
+    files = dict(zip(sources["source_id"], sources["file"], strict=True))
+    found: list[Problem] = []
+    found += _missing_files(data_dir, shared_dir, sources)
+    for table in TABLES.values():
+        path = paths.raw_dir(data_dir) / table.file_name
+        frame = tables[table.name]
+        for column in table.columns:
+            if column.kind is Kind.REFERENCE:
+                target_table, target_column = column.references.split(".")
+                if target_table in unreadable:
+                    continue
+                known = set(tables[target_table][target_column].dropna())
+                found += _unknown_references(path, frame, column.name, known, target_table)
+            if column.kind is Kind.QUOTE:
+                found += _unquoted(path, frame, column.name, files, shared_dir)
+    return found
+
+
+def _missing_files(data_dir: Path, shared_dir: Path, sources: pd.DataFrame) -> list[Problem]:
+    path = paths.raw_dir(data_dir) / "sources.csv"
+    exists = sources["file"].map(lambda name: (shared_dir / name).is_file())
+    return [
+        Problem(path, int(line), "file", f"{name!r} does not exist in {shared_dir}")
+        for line, name in sources.loc[~exists, "file"].items()
+    ]
+
+
+def _unknown_references(
+    path: Path, frame: pd.DataFrame, column: str, known: set[str], target: str
+) -> list[Problem]:
+    values = frame[column].dropna()
+    return [
+        Problem(path, int(line), column, f"{value!r} is not a {column} in {target}.csv")
+        for line, value in values[~values.isin(known)].items()
+    ]
+
+
+def _unquoted(
+    path: Path, frame: pd.DataFrame, column: str, files: dict[str, str], shared_dir: Path
+) -> list[Problem]:
+    """Quotes that are not found, whitespace aside, in the file their row's source cites."""
+    cited = frame[[column, "source_id"]].dropna()
+    cited = cited.assign(file=cited["source_id"].map(files)).dropna(subset=["file"])
+    texts = {name: _normalised_text(shared_dir / name) for name in cited["file"].unique()}
+    found = [
+        normalise_whitespace(quote) in texts[name]
+        for quote, name in zip(cited[column], cited["file"], strict=True)
+    ]
+    return [
+        Problem(path, int(line), column, f"not found verbatim in {name} (whitespace aside)")
+        for line, name in cited.loc[[not hit for hit in found], "file"].items()
+    ]
+
+
+def _normalised_text(file: Path) -> str:
+    """The file's text with whitespace normalised; empty when it cannot be read (reported
+    elsewhere as a missing file)."""
+    try:
+        return normalise_whitespace(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def normalise_whitespace(text: str) -> str:
+    """Runs of whitespace as one space, so line breaks in a source do not break a quote."""
+    return re.sub(r"\s+", " ", text).strip()

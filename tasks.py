@@ -1,0 +1,98 @@
+"""Set up and run the project with nothing but Python 3.11 and pip.
+
+    python3 tasks.py build    validate and clean the data (creates .venv on first use)
+    python3 tasks.py test     run the linter and the test suite
+    python3 tasks.py lock     re-resolve the pinned versions in requirements.lock
+
+The virtual environment is created in .venv and installed from requirements.lock, so a build
+next year installs the same versions; it is reinstalled when pyproject.toml or the lock changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".installed"
+EXTRAS = "test"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+
+
+def run(*command: str | Path) -> None:
+    print("+", " ".join(str(part) for part in command), flush=True)
+    completed = subprocess.run([str(part) for part in command], cwd=ROOT, check=False)
+    if completed.returncode:
+        raise SystemExit(completed.returncode)
+
+
+def installed_fingerprint() -> str:
+    """What the environment was installed from: the project's requirements and the lock."""
+    digest = hashlib.sha256()
+    for path in (ROOT / "pyproject.toml", LOCK):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_environment() -> None:
+    """Create .venv and install the project from the lock, unless that is already done."""
+    if STAMP.is_file() and STAMP.read_text() == installed_fingerprint():
+        return
+    print(f"Setting up {VENV.name}/ from {LOCK.name} (first run: a few minutes) ...", flush=True)
+    venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+        "--constraint", LOCK, "--editable", f".[{EXTRAS}]")
+    STAMP.write_text(installed_fingerprint())
+
+
+def build() -> None:
+    ensure_environment()
+    run(BIN / "ffanalysis", "clean")
+
+
+def test() -> None:
+    ensure_environment()
+    run(BIN / "ruff", "check", ".")
+    run(BIN / "python", "-m", "pytest")
+
+
+def lock() -> None:
+    """Resolve the newest versions pyproject.toml allows, in a scratch environment, and pin them."""
+    with tempfile.TemporaryDirectory() as scratch:
+        python = Path(scratch) / ("Scripts" if os.name == "nt" else "bin") / "python"
+        venv.EnvBuilder(with_pip=True).create(scratch)
+        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+            f".[{EXTRAS}]")
+        frozen = subprocess.run(
+            [python, "-m", "pip", "freeze", "--exclude-editable", "--disable-pip-version-check"],
+            cwd=ROOT, check=True, capture_output=True, text=True,
+        ).stdout
+    pins = sorted(
+        (line for line in frozen.splitlines() if line and not line.startswith("ffanalysis")),
+        key=str.lower,
+    )
+    header = "# Pinned versions for tasks.py; regenerate with `python3 tasks.py lock`.\n"
+    LOCK.write_text(header + "\n".join(pins) + "\n")
+    print(f"wrote {LOCK.name} ({len(pins)} packages)")
+
+
+TASKS = {"build": build, "test": test, "lock": lock}
+
+
+def main() -> None:
+    if sys.version_info < (3, 11):
+        raise SystemExit("Python 3.11 or newer is needed (run it as python3.11 tasks.py ...)")
+    if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
+        raise SystemExit(f"usage: python3 tasks.py {{{'|'.join(TASKS)}}}\n\n{__doc__}")
+    TASKS[sys.argv[1]]()
+
+
+if __name__ == "__main__":
+    main()
