@@ -47,8 +47,18 @@ def ensure_environment() -> None:
         return
     print(f"Setting up {VENV.name}/ from {LOCK.name} (first run: a few minutes) ...", flush=True)
     venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
-    run(BIN / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-        "--constraint", LOCK, "--editable", f".[{EXTRAS}]")
+    run(
+        BIN / "python",
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--constraint",
+        LOCK,
+        "--editable",
+        f".[{EXTRAS}]",
+    )
     STAMP.write_text(installed_fingerprint())
 
 
@@ -68,11 +78,15 @@ def lock() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         python = Path(scratch) / ("Scripts" if os.name == "nt" else "bin") / "python"
         venv.EnvBuilder(with_pip=True).create(scratch)
-        run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-            f".[{EXTRAS}]")
+        run(
+            python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f".[{EXTRAS}]"
+        )
         frozen = subprocess.run(
             [python, "-m", "pip", "freeze", "--exclude-editable", "--disable-pip-version-check"],
-            cwd=ROOT, check=True, capture_output=True, text=True,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
     pins = sorted(
         (line for line in frozen.splitlines() if line and not line.startswith("ffanalysis")),
@@ -87,7 +101,7 @@ TASKS = {"build": build, "test": test, "lock": lock}
 
 
 def main() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py may be run by an older python3
         raise SystemExit("Python 3.11 or newer is needed (run it as python3.11 tasks.py ...)")
     if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
         raise SystemExit(f"usage: python3 tasks.py {{{'|'.join(TASKS)}}}\n\n{__doc__}")

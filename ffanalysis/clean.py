@@ -106,7 +106,9 @@ def write_clean(data_dir: Path, shared_dir: Path | None = None) -> list[Path]:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
     try:
         os.chmod(temporary, path.stat().st_mode if path.exists() else 0o644)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:

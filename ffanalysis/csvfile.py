@@ -101,5 +101,7 @@ def _header_problems(path: Path, line: int, header: list[str], columns: list[str
     problems += [Problem(path, line, name, "column appears twice") for name in duplicated]
     if not problems:
         expected = ",".join(columns)
-        problems.append(Problem(path, line, FILE_LEVEL, f"columns out of order; expected {expected}"))
+        problems.append(
+            Problem(path, line, FILE_LEVEL, f"columns out of order; expected {expected}")
+        )
     return problems

@@ -52,3 +52,15 @@ def format_partial_date(start: date, end: date) -> str:
     if start.day == 1 and (end.year, end.month, end.day) == (start.year, start.month, last_day):
         return f"{start.year:04d}-{start.month:02d}"
     raise ValueError(f"{start}..{end} is not a year, a month or a day")
+
+
+def first_day(text: str) -> date | None:
+    """The first day a partial date can mean; None for text that is not one."""
+    bounds = bounds_or_none(text)
+    return None if bounds is None else bounds[0]
+
+
+def last_day(text: str) -> date | None:
+    """The last day a partial date can mean; None for text that is not one."""
+    bounds = bounds_or_none(text)
+    return None if bounds is None else bounds[1]

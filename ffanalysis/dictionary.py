@@ -80,4 +80,3 @@ def _column_row(column: Column) -> str:
     required = "yes" if column.required else "no"
     unique = " Unique." if column.unique else ""
     return f"| `{column.name}` | {kind} | {required} | {column.meaning}{unique} |"
-

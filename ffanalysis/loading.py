@@ -36,4 +36,3 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
         na_values=[""],
     )
     return frame.astype({column: "datetime64[s]" for column in dates})[list(dtypes)]
-

@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import vocab
 from .countries import describe_codes
-from .dates import bounds_or_none
+from .dates import first_day, last_day
 from .ranges import QUALIFIER_BOUNDS, bounds_description
 from .vocab import Vocabulary
 
@@ -118,9 +118,9 @@ def _ends_before_start(start: str, end: str) -> Callable[[pd.DataFrame], pd.Seri
     """Rows where the partial date `end` lies wholly before the partial date `start`."""
 
     def failing(frame: pd.DataFrame) -> pd.Series:
-        first_day = frame[start].map(bounds_or_none, na_action="ignore").str[0]
-        last_day = frame[end].map(bounds_or_none, na_action="ignore").str[1]
-        return (pd.to_datetime(last_day) < pd.to_datetime(first_day)).fillna(False)
+        begins = pd.to_datetime(frame[start].map(first_day, na_action="ignore"))
+        ends = pd.to_datetime(frame[end].map(last_day, na_action="ignore"))
+        return (ends < begins).fillna(False)
 
     return failing
 
@@ -279,7 +279,9 @@ CLAIMS = Table(
             "The conflict (russia_ukraine_2022).",
             references="conflicts.conflict_id",
         ),
-        Column("side", Kind.CHOICE, "The side the volunteers fought on.", vocabulary=vocab.SIDE_2022),
+        Column(
+            "side", Kind.CHOICE, "The side the volunteers fought on.", vocabulary=vocab.SIDE_2022
+        ),
         *_figure_columns(),
     ),
     rules=_FIGURE_RULES,

@@ -45,17 +45,19 @@ def check_data(data_dir: Path, shared_dir: Path | None = None) -> tuple[RawTable
     shared_dir = shared_dir or paths.default_shared_dir(data_dir)
     tables: RawTables = {}
     problems: list[Problem] = []
+    valid_cells: RawTables = {}
     unreadable: set[str] = set()
     for table in TABLES.values():
         path = paths.raw_dir(data_dir) / table.file_name
         frame, structure_problems = read_csv_strict(path, table.column_names)
         tables[table.name] = frame
-        problems += structure_problems
-        problems += _cell_problems(path, table, frame)
-        problems += _rule_problems(path, table, frame)
+        cell_problems = _cell_problems(path, table, frame)
+        problems += structure_problems + cell_problems
+        problems += _rule_problems(path, table, frame.drop(index=_lines(cell_problems)))
+        valid_cells[table.name] = _without_cells(frame, cell_problems)
         if frame.empty and structure_problems:
             unreadable.add(table.name)
-    problems += _evidence_problems(data_dir, shared_dir, tables, unreadable)
+    problems += _evidence_problems(data_dir, shared_dir, valid_cells, unreadable)
     return tables, sorted(set(problems))
 
 
@@ -154,7 +156,9 @@ _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
         ),
     ),
     Kind.COUNTRY: (
-        CellCheck("country", lambda cells: cells.map(is_country_code).astype(bool), _country_message),
+        CellCheck(
+            "country", lambda cells: cells.map(is_country_code).astype(bool), _country_message
+        ),
     ),
     Kind.BOOLEAN: (
         CellCheck(
@@ -216,6 +220,18 @@ def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
     return []
 
 
+def _lines(problems: list[Problem]) -> set[int]:
+    return {problem.line for problem in problems}
+
+
+def _without_cells(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """The frame with the cells that have problems blanked, so later layers skip them."""
+    bad = pd.DataFrame(False, index=frame.index, columns=frame.columns)
+    for problem in problems:
+        bad.loc[problem.line, problem.column] = True
+    return frame.mask(bad)
+
+
 def _failure_message(table: Table, frame: pd.DataFrame, column: str, check: str, value) -> str:
     if check == "not_nullable":
         return "is required but empty"
@@ -227,6 +243,8 @@ def _failure_message(table: Table, frame: pd.DataFrame, column: str, check: str,
 
 
 def _rule_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Problem]:
+    if frame.empty:
+        return []
     problems = []
     for rule in table.rules:
         failing = frame[rule.failing(frame)]
@@ -257,7 +275,7 @@ def _evidence_problems(
                 if target_table in unreadable:
                     continue
                 known = set(tables[target_table][target_column].dropna())
-                found += _unknown_references(path, frame, column.name, known, target_table)
+                found += _unknown_references(path, frame, column.name, known, column.references)
             if column.kind is Kind.QUOTE:
                 found += _unquoted(path, frame, column.name, files, shared_dir)
     return found
@@ -275,9 +293,13 @@ def _missing_files(data_dir: Path, shared_dir: Path, sources: pd.DataFrame) -> l
 def _unknown_references(
     path: Path, frame: pd.DataFrame, column: str, known: set[str], target: str
 ) -> list[Problem]:
+    """Values of `column` that are not among the `known` values of `target` (table.column)."""
+    target_table, target_column = target.split(".")
     values = frame[column].dropna()
     return [
-        Problem(path, int(line), column, f"{value!r} is not a {column} in {target}.csv")
+        Problem(
+            path, int(line), column, f"{value!r} is not a {target_column} in {target_table}.csv"
+        )
         for line, value in values[~values.isin(known)].items()
     ]
 
@@ -285,10 +307,14 @@ def _unknown_references(
 def _unquoted(
     path: Path, frame: pd.DataFrame, column: str, files: dict[str, str], shared_dir: Path
 ) -> list[Problem]:
-    """Quotes that are not found, whitespace aside, in the file their row's source cites."""
+    """Quotes that are not found, whitespace aside, in the file their row's source cites.
+
+    Rows whose source is unknown or whose file is missing are reported elsewhere, once.
+    """
     cited = frame[[column, "source_id"]].dropna()
     cited = cited.assign(file=cited["source_id"].map(files)).dropna(subset=["file"])
     texts = {name: _normalised_text(shared_dir / name) for name in cited["file"].unique()}
+    cited = cited[cited["file"].map(texts).notna()]
     found = [
         normalise_whitespace(quote) in texts[name]
         for quote, name in zip(cited[column], cited["file"], strict=True)
@@ -299,13 +325,11 @@ def _unquoted(
     ]
 
 
-def _normalised_text(file: Path) -> str:
-    """The file's text with whitespace normalised; empty when it cannot be read (reported
-    elsewhere as a missing file)."""
-    try:
-        return normalise_whitespace(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return ""
+def _normalised_text(file: Path) -> str | None:
+    """The file's text with whitespace normalised; None when it is not a readable file."""
+    if not file.is_file():
+        return None
+    return normalise_whitespace(file.read_text(encoding="utf-8", errors="replace"))
 
 
 def normalise_whitespace(text: str) -> str:

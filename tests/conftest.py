@@ -1,0 +1,109 @@
+"""A small, valid project on disk: data/raw with every table, and a shared evidence folder.
+
+Tests start from this known-good state and break exactly one thing, so that each asserts a
+single, exact problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+EVIDENCE = """\
+Kyiv said 20,000 volunteers from 52 countries had applied.
+Reporters later found that 1,500 to 2,000 foreigners were serving.
+Moscow claimed 13,387 mercenaries had arrived.
+Fewer than 750 foreign volunteers are listed as killed.
+John Doe, a British volunteer, was killed near Bakhmut in February 2023.
+Freedonia discourages its citizens from enlisting.
+Ruritania bans enlisting, with up to five years in prison.
+The 1st Battalion was formed on 27 February 2022.
+The Spanish Civil War was fought from 17 July 1936 to 28 March 1939.
+Some 32,000 brigaders served in Spain.
+The Russo-Ukrainian war began on 24 February 2022.
+"""
+
+VALID_TABLES = {
+    "sources.csv": """\
+source_id,file,title,author,publisher,published,kind,url,note
+doc,sources/doc.txt,A test document,A. Writer,Test Press,2023-02,news,,
+""",
+    "conflicts.csv": """\
+conflict_id,name,side_joined,start,end,source_id,locator,quote,note
+spanish_civil_war,Spanish Civil War,spanish_republic,1936-07-17,1939-03-28,doc,line 9,fought from 17 July 1936 to 28 March 1939,
+russia_ukraine_2022,Russia-Ukraine war,ukraine,2022-02-24,,doc,line 11,began on 24 February 2022,
+""",
+    "claims.csv": """\
+claim_id,conflict,side,metric,country,stated_on,refers_to,claimant,claimant_type,reported_by,value_low,value_high,qualifier,unit,uncertain,source_id,locator,quote,note
+C1,russia_ukraine_2022,ukraine,volunteers_interested,ALL,2022-03,,Kyiv,ua_government,Test Press,20000,20000,exact,persons,false,doc,line 1,"20,000 volunteers from 52 countries",
+C2,russia_ukraine_2022,ukraine,fighters_active,ALL,,,Reporters,media,Test Press,1500,2000,range,persons,false,doc,line 2,"1,500 to 2,000 foreigners were serving",
+C3,russia_ukraine_2022,ukraine,volunteers_arrived,ALL,2022,,Moscow,ru_government,Test Press,13387,13387,exact,persons,false,doc,line 3,"claimed 13,387 mercenaries",
+C4,russia_ukraine_2022,ukraine,killed,ALL,,,A count,ru_affiliated,Test Press,,750,fewer_than,persons,false,doc,line 4,Fewer than 750 foreign volunteers,
+C5,russia_ukraine_2022,ukraine,origin_countries,ALL,2022-03,,Kyiv,ua_government,Test Press,52,52,exact,countries,false,doc,line 1,from 52 countries,
+""",
+    "historical.csv": """\
+figure_id,conflict,side,metric,country,stated_on,refers_to,claimant,claimant_type,reported_by,value_low,value_high,qualifier,unit,uncertain,source_id,locator,quote,note
+H1,spanish_civil_war,spanish_republic,fighters_total,ALL,,,Historians,independent,Test Press,32000,32000,about,persons,false,doc,line 10,"Some 32,000 brigaders",
+""",
+    "casualties.csv": """\
+casualty_id,person,nationality,side,died_on,place,unit,source_id,locator,quote,note
+K1,John Doe,GBR,ukraine,2023-02,Bakhmut,,doc,line 5,"John Doe, a British volunteer, was killed near Bakhmut",
+""",
+    "legal_stances.csv": """\
+country,legality,penalty_max_years,stated_on,source_id,locator,quote,penalty_quote,note
+FIN,discouraged,,,doc,line 6,discourages its citizens from enlisting,,
+SWE,illegal,5,,doc,line 7,Ruritania bans enlisting,up to five years in prison,
+""",
+    "units.csv": """\
+unit_id,name,branch,composition,formed,disbanded,source_id,locator,quote,note
+first,1st Battalion,legion,international volunteers,2022-02-27,,doc,line 8,The 1st Battalion was formed on 27 February 2022.,
+""",
+}
+
+
+@dataclass
+class Project:
+    """Paths of a throwaway project: data/raw, data/clean and the shared evidence folder."""
+
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "project" / "data"
+
+    @property
+    def raw(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def clean(self) -> Path:
+        return self.data_dir / "clean"
+
+    @property
+    def shared_dir(self) -> Path:
+        return self.root / "shared"
+
+    def write(self, name: str, text: str | bytes) -> Path:
+        path = self.raw / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8", newline="")
+        return path
+
+    def read(self, name: str) -> str:
+        return (self.raw / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A valid project whose raw tables pass validation."""
+    project = Project(tmp_path)
+    project.raw.mkdir(parents=True)
+    (project.shared_dir / "sources").mkdir(parents=True)
+    (project.shared_dir / "sources" / "doc.txt").write_text(EVIDENCE, encoding="utf-8")
+    for name, text in VALID_TABLES.items():
+        project.write(name, text)
+    return project
