@@ -2,6 +2,7 @@
 
     python3 tasks.py build    validate and clean the data (creates .venv on first use)
     python3 tasks.py test     run the linter and the test suite
+    python3 tasks.py setup    only create or update .venv
     python3 tasks.py lock     re-resolve the pinned versions in requirements.lock
 
 The virtual environment is created in .venv and installed from requirements.lock, so a build
@@ -97,7 +98,7 @@ def lock() -> None:
     print(f"wrote {LOCK.name} ({len(pins)} packages)")
 
 
-TASKS = {"build": build, "test": test, "lock": lock}
+TASKS = {"setup": ensure_environment, "build": build, "test": test, "lock": lock}
 
 
 def main() -> None:

@@ -313,6 +313,12 @@ CASUALTIES = Table(
         Column("nationality", Kind.COUNTRY, "Nationality (ISO alpha-3).", required=False),
         Column("side", Kind.CHOICE, "The side the person fought on.", vocabulary=vocab.SIDE_2022),
         Column("died_on", Kind.DATE, "Date of death, as precise as stated.", required=False),
+        Column(
+            "reported_on",
+            Kind.DATE,
+            "When the death was reported, where the source dates the report but not the death.",
+            required=False,
+        ),
         Column("place", Kind.TEXT, "Where the person died, as stated.", required=False),
         Column("unit", Kind.TEXT, "The person's unit, as stated.", required=False),
         *_source_columns("the death"),

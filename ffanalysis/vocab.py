@@ -47,6 +47,7 @@ METRIC = _vocabulary(
     returned="People who returned home.",
     non_combatants="Foreign participants in non-combatant roles.",
     volunteers_projected="A forecast of how many might come.",
+    travel_cost="What it costs a volunteer to reach the front.",
     share_for_money="Share of volunteers who came for the money, as a participant estimates it.",
     share_idealists="Share of volunteers who came out of conviction, as a participant estimates it.",
     share_women="Share of the volunteers who were women.",

@@ -48,8 +48,8 @@ figure_id,conflict,side,metric,country,stated_on,refers_to,claimant,claimant_typ
 H1,spanish_civil_war,spanish_republic,fighters_total,ALL,,,Historians,independent,Test Press,32000,32000,about,persons,false,doc,line 10,"Some 32,000 brigaders",
 """,
     "casualties.csv": """\
-casualty_id,person,nationality,side,died_on,place,unit,source_id,locator,quote,note
-K1,John Doe,GBR,ukraine,2023-02,Bakhmut,,doc,line 5,"John Doe, a British volunteer, was killed near Bakhmut",
+casualty_id,person,nationality,side,died_on,reported_on,place,unit,source_id,locator,quote,note
+K1,John Doe,GBR,ukraine,2023-02,,Bakhmut,,doc,line 5,"John Doe, a British volunteer, was killed near Bakhmut",
 """,
     "legal_stances.csv": """\
 country,legality,penalty_max_years,stated_on,source_id,locator,quote,penalty_quote,note
