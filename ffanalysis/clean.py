@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import lostarmour, paths
 from .dates import parse_partial_date
 from .schema import TABLES, Column, Kind, Table
-from .validation import RawTables, validate
+from .validation import RawTables, lostarmour_path, validate
 
 START, END = "_start", "_end"
 """Suffixes of the two columns a partial date becomes: the first and last day it can mean."""
@@ -71,9 +71,17 @@ def _date_bounds(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
     return start, end
 
 
-def clean_tables(raw_tables: RawTables) -> dict[str, pd.DataFrame]:
-    """Every table in its clean form."""
-    return {name: to_clean(TABLES[name], raw) for name, raw in raw_tables.items()}
+DERIVED_TABLES = {"lostarmour": lostarmour.COLUMNS}
+"""Clean tables built from a reference file rather than from data/raw, with their dtypes."""
+
+
+def clean_tables(raw_tables: RawTables, shared_dir: Path) -> dict[str, pd.DataFrame]:
+    """Every table in its clean form, the derived ones included."""
+    tables = {name: to_clean(TABLES[name], raw) for name, raw in raw_tables.items()}
+    reference = lostarmour_path(raw_tables["sources"], shared_dir)
+    if reference is not None:
+        tables["lostarmour"] = lostarmour.read_reference(reference)
+    return tables
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
@@ -91,7 +99,8 @@ def write_clean(data_dir: Path, shared_dir: Path | None = None) -> list[Path]:
 
     Raises DataError (writing nothing) when validation fails.
     """
-    tables = clean_tables(validate(data_dir, shared_dir))
+    shared_dir = shared_dir or paths.default_shared_dir(data_dir)
+    tables = clean_tables(validate(data_dir, shared_dir), shared_dir)
     target = paths.clean_dir(data_dir)
     target.mkdir(parents=True, exist_ok=True)
     changed = []

@@ -60,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_options(clean)
     clean.set_defaults(run=_clean)
 
+    audit = commands.add_parser(
+        "audit",
+        help="list how many rows cite each evidence file, by table",
+        description="Count the clean tables' rows per evidence file and table, so that a "
+        "source nobody has curated stands out (run `clean` first).",
+    )
+    _add_data_options(audit)
+    audit.set_defaults(run=_audit)
+
     dictionary = commands.add_parser(
         "dictionary",
         help="print (or write) the data dictionary generated from the schema",
@@ -138,6 +147,18 @@ def _clean(arguments: argparse.Namespace) -> int:
     target = display_path(paths.clean_dir(data_dir))
     print(f"ok: {target} is up to date ({len(changed)} file(s) changed)")
     return EXIT_OK
+
+
+def _audit(arguments: argparse.Namespace) -> int:
+    from .audit import coverage
+
+    data_dir, _ = _folders(arguments)
+    table = coverage(data_dir)
+    print(table.to_string())
+    unused = table.index[table["total"] == 0]
+    for file in unused:
+        print(f"no rows cite {file}", file=sys.stderr)
+    return EXIT_DATA if len(unused) else EXIT_OK
 
 
 def _dictionary(arguments: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .clean import clean_columns
+from .clean import DERIVED_TABLES, clean_columns
 from .schema import TABLES
 
 
@@ -24,10 +24,11 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     Vocabulary columns come back as ordered categoricals, figures as nullable floats and
     partial dates as a pair of datetime columns, `<column>_start` and `<column>_end`.
     """
-    if name not in TABLES:
-        raise UnknownTableError(f"no table {name!r}; the tables are: {', '.join(TABLES)}")
+    known = [*TABLES, *DERIVED_TABLES]
+    if name not in known:
+        raise UnknownTableError(f"no table {name!r}; the tables are: {', '.join(known)}")
     data_dir = Path(data_dir) if data_dir is not None else paths.default_data_dir()
-    dtypes = clean_columns(TABLES[name])
+    dtypes = DERIVED_TABLES[name] if name in DERIVED_TABLES else clean_columns(TABLES[name])
     dates = [column for column, dtype in dtypes.items() if dtype == "datetime64[s]"]
     frame = pd.read_csv(
         paths.clean_dir(data_dir) / f"{name}.csv",

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from . import paths
+from . import lostarmour, paths
 from .countries import describe_codes, is_country_code
 from .csvfile import read_csv_strict
 from .dates import PARTIAL_DATE_FORMATS, PartialDateError, bounds_or_none, parse_partial_date
@@ -58,6 +58,7 @@ def check_data(data_dir: Path, shared_dir: Path | None = None) -> tuple[RawTable
         if frame.empty and structure_problems:
             unreadable.add(table.name)
     problems += _evidence_problems(data_dir, shared_dir, valid_cells, unreadable)
+    problems += _lostarmour_problems(shared_dir, valid_cells["sources"])
     return tables, sorted(set(problems))
 
 
@@ -279,6 +280,18 @@ def _evidence_problems(
             if column.kind is Kind.QUOTE:
                 found += _unquoted(path, frame, column.name, files, shared_dir)
     return found
+
+
+def _lostarmour_problems(shared_dir: Path, sources: pd.DataFrame) -> list[Problem]:
+    """The LostArmour reference file's labels, when sources.csv cites it."""
+    path = lostarmour_path(sources, shared_dir)
+    return lostarmour.label_problems(path) if path is not None and path.is_file() else []
+
+
+def lostarmour_path(sources: pd.DataFrame, shared_dir: Path) -> Path | None:
+    """Where the LostArmour reference file is, as sources.csv cites it (None if it does not)."""
+    files = sources.loc[sources["source_id"] == lostarmour.SOURCE_ID, "file"].dropna()
+    return shared_dir / files.iloc[0] if len(files) else None
 
 
 def _missing_files(data_dir: Path, shared_dir: Path, sources: pd.DataFrame) -> list[Problem]:

@@ -73,7 +73,9 @@ def test_clean_reports_what_it_wrote(project: Project) -> None:
 def test_a_missing_data_folder_is_a_usage_error(project: Project) -> None:
     result = run(project, "validate", "--data-dir", "nowhere")
     assert result.returncode == 2
-    assert result.stderr.strip() == "ffanalysis: error: no raw/ folder in the data directory nowhere"
+    assert (
+        result.stderr.strip() == "ffanalysis: error: no raw/ folder in the data directory nowhere"
+    )
 
 
 def test_an_unknown_command_is_a_usage_error(project: Project) -> None:

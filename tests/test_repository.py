@@ -40,7 +40,7 @@ def test_the_committed_data_is_valid(raw_tables) -> None:
 
 @needs_shared
 def test_data_clean_is_in_sync_with_data_raw(raw_tables) -> None:
-    for name, frame in clean_tables(raw_tables).items():
+    for name, frame in clean_tables(raw_tables, SHARED).items():
         committed = (DATA / "clean" / f"{name}.csv").read_text(encoding="utf-8")
         assert committed == to_csv_text(frame), (
             f"data/clean/{name}.csv is out of date: run `ffanalysis clean`"
@@ -95,5 +95,22 @@ def test_importing_the_package_loads_no_heavy_library() -> None:
         "print(sorted(m for m in ('pandas', 'pandera', 'matplotlib', 'seaborn', 'numpy') "
         "if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"
+
+
+@needs_shared
+def test_every_evidence_file_has_rows() -> None:
+    from ffanalysis.audit import coverage
+
+    table = coverage(DATA)
+    evidence = sorted(
+        f"{folder}/{path.name}"
+        for folder in ("sources", "reference")
+        for path in (SHARED / folder).iterdir()
+        if path.name != "README.md"
+    )
+    assert sorted(table.index) == evidence
+    assert (table["total"] > 0).all(), table["total"].to_dict()

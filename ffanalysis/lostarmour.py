@@ -1,0 +1,184 @@
+"""The LostArmour named-deaths counts: foreigners on Ukraine's side listed by name, by month.
+
+The pro-Russian site LostArmour lists foreigners killed on Ukraine's side by name. The shared
+reference file aggregates a scrape of it to citizenship x month of death. It is a floor (only
+the deaths the site could name) from a partisan source, never a total.
+
+Nothing is dropped here: the two labels that are not countries and the records without a
+usable month stay in the table, marked, so that every count adds up to the file's total.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .dates import bounds_or_none, first_day, last_day
+from .problems import Problem
+
+SOURCE_ID = "lostarmour_2025"
+
+CITIZENSHIP_TO_ISO = {
+    "Австралия": "AUS",
+    "Австрия": "AUT",
+    "Азербайджан": "AZE",
+    "Албания": "ALB",
+    "Аргентина": "ARG",
+    "Армения": "ARM",
+    "Барбадос": "BRB",
+    "Беларусь": "BLR",
+    "Бельгия": "BEL",
+    "Болгария": "BGR",
+    "Бразилия": "BRA",
+    "Великобритания": "GBR",
+    "Венгрия": "HUN",
+    "Венесуэла": "VEN",
+    "Германия": "DEU",
+    "Греция": "GRC",
+    "Грузия": "GEO",
+    "Дания": "DNK",
+    "Израиль": "ISR",
+    "Ирландия": "IRL",
+    "Испания": "ESP",
+    "Италия": "ITA",
+    "КНР": "CHN",
+    "Казахстан": "KAZ",
+    "Канада": "CAN",
+    "Колумбия": "COL",
+    "Коста-Рика": "CRI",
+    "Латвия": "LVA",
+    "Ливан": "LBN",
+    "Литва": "LTU",
+    "Мексика": "MEX",
+    "Молдова": "MDA",
+    "Непал": "NPL",
+    "Нидерланды": "NLD",
+    "Новая Зеландия": "NZL",
+    "Норвегия": "NOR",
+    "Перу": "PER",
+    "Польша": "POL",
+    "Португалия": "PRT",
+    "Россия": "RUS",
+    "Румыния": "ROU",
+    "США": "USA",
+    "Сирия": "SYR",
+    "Словакия": "SVK",
+    "Таджикистан": "TJK",
+    "Тайвань (Китай)": "TWN",
+    "Турция": "TUR",
+    "Филиппины": "PHL",
+    "Финляндия": "FIN",
+    "Франция": "FRA",
+    "Хорватия": "HRV",
+    "Чехия": "CZE",
+    "Чили": "CHL",
+    "Швейцария": "CHE",
+    "Швеция": "SWE",
+    "Шри-Ланка": "LKA",
+    "Эстония": "EST",
+    "Южная Африка": "ZAF",
+    "Южная Корея": "KOR",
+    "Япония": "JPN",
+}
+"""Citizenship as the site lists it (Russian) -> ISO 3166-1 alpha-3."""
+
+NOT_COUNTRIES = {
+    "Неопределенно": "citizenship undetermined",
+    "Французский Легион": "French Foreign Legion (a unit, not a citizenship)",
+}
+"""Labels the site uses that name no country; their records are kept with no country code."""
+
+DATE_READINGS = {
+    "2022-8-": ("2022", "2022", "garbled month; only the year is read"),
+    "2024--0": ("2024", "2024", "garbled month; only the year is read"),
+    "2025--0": ("2025", "2025", "garbled month; only the year is read"),
+    "до 2024": ("", "2023", "listed as 'before 2024': no start, ends with 2023"),
+}
+"""Month labels that are not partial dates -> (earliest, latest, note); never guessed further."""
+
+COLUMNS = {
+    "citizenship_as_listed": "string",
+    "citizenship_english": "string",
+    "country": "string",
+    "label_note": "string",
+    "month_as_listed": "string",
+    "died_start": "datetime64[s]",
+    "died_end": "datetime64[s]",
+    "date_precision": pd.CategoricalDtype(["month", "year", "before", "none"], ordered=True),
+    "date_note": "string",
+    "named_deaths": "Int64",
+}
+"""The clean table's columns and dtypes."""
+
+
+def label_problems(path: Path) -> list[Problem]:
+    """Citizenship labels and months the tables above cannot read, one problem per line."""
+    raw = _read(path)
+    month = raw["month_of_death"]
+    unknown = ~raw["citizenship_as_listed"].isin([*CITIZENSHIP_TO_ISO, *NOT_COUNTRIES])
+    unreadable = (month != "") & ~month.isin(DATE_READINGS) & month.map(bounds_or_none).isna()
+    where = "in ffanalysis/lostarmour.py"
+    return _problems(
+        path,
+        raw,
+        unknown,
+        "citizenship_as_listed",
+        f"has no alias: add it to CITIZENSHIP_TO_ISO {where}",
+    ) + _problems(
+        path, raw, unreadable, "month_of_death", f"is not a month: add it to DATE_READINGS {where}"
+    )
+
+
+def _problems(
+    path: Path, raw: pd.DataFrame, failing: pd.Series, column: str, message: str
+) -> list[Problem]:
+    """One problem per failing row; the header is line 1 and no cell spans lines."""
+    return [
+        Problem(path, int(index) + 2, column, f"{label!r} {message}")
+        for index, label in raw.loc[failing, column].items()
+    ]
+
+
+def _read(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype="string", keep_default_na=False)
+
+
+def read_reference(path: Path) -> pd.DataFrame:
+    """The reference CSV as the site's labels, with ISO codes and date intervals added.
+
+    Call `label_problems` first: labels it reports come out here with no country or date.
+    """
+    raw = _read(path)
+    month = raw["month_of_death"]
+    readings = month.map(lambda label: DATE_READINGS.get(label, (label, label, "")))
+    earliest, latest = readings.str[0], readings.str[1]
+    frame = raw.rename(columns={"month_of_death": "month_as_listed"}).assign(
+        country=raw["citizenship_as_listed"].map(CITIZENSHIP_TO_ISO),
+        label_note=raw["citizenship_as_listed"].map(NOT_COUNTRIES),
+        died_start=pd.to_datetime(earliest.map(first_day)),
+        died_end=pd.to_datetime(latest.map(last_day)),
+        date_precision=_precision(earliest, latest),
+        date_note=readings.str[2],
+        named_deaths=raw["named_deaths"].astype("Int64"),
+    )
+    return frame[list(COLUMNS)].astype(COLUMNS)
+
+
+def _precision(earliest: pd.Series, latest: pd.Series) -> pd.Series:
+    """month or year when both ends name the same period, before when only the end is known."""
+    same = earliest.str.len().map({7: "month", 4: "year"}).where(earliest == latest)
+    before = pd.Series("before", index=earliest.index).where((earliest == "") & (latest != ""))
+    return same.fillna(before).fillna("none")
+
+
+def summary(frame: pd.DataFrame) -> dict[str, int]:
+    """What a reader must be told: the total, and the counts that carry no country or month."""
+    return {
+        "named_deaths": int(frame["named_deaths"].sum()),
+        "without_country": int(frame.loc[frame["country"].isna(), "named_deaths"].sum()),
+        "without_month": int(frame.loc[frame["date_precision"] != "month", "named_deaths"].sum()),
+        "undated": int(
+            frame.loc[frame["date_precision"].isin(["none", "before"]), "named_deaths"].sum()
+        ),
+    }
