@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import lostarmour
 from .countries import AGGREGATES, ALIASES, GROUP_SEPARATOR
 from .dates import PARTIAL_DATE_FORMATS
 from .schema import QUOTE_MAX_LENGTH, TABLES, Column, Kind, Table
@@ -48,8 +49,36 @@ def data_dictionary() -> str:
         *(f"| `{code}` | {meaning} |" for code, meaning in {**ALIASES, **AGGREGATES}.items()),
         "",
         *(_table_section(table) for table in TABLES.values()),
+        _lostarmour_section(),
     ]
     return "\n".join(parts)
+
+
+def _lostarmour_section() -> str:
+    lines = [
+        "## `lostarmour` (derived, `data/clean/lostarmour.csv`)\n",
+        f"Built by `ffanalysis clean` from the file that source `{lostarmour.SOURCE_ID}` cites: "
+        "foreigners on Ukraine's side whom the pro-Russian site LostArmour lists by name, per "
+        "citizenship and month of death. A floor from a partisan source, not a total. No "
+        "record is dropped: labels that name no country and months that cannot be read are "
+        "kept and marked.\n",
+        "| column | meaning |",
+        "|---|---|",
+        *(f"| `{column}` | {meaning} |" for column, meaning in lostarmour.MEANINGS.items()),
+        "",
+        "Citizenship labels and their codes:\n",
+        "| label | code |",
+        "|---|---|",
+        *(f"| {label} | `{code}` |" for label, code in lostarmour.CITIZENSHIP_TO_ISO.items()),
+        *(f"| {label} | none: {why} |" for label, why in lostarmour.NOT_COUNTRIES.items()),
+        "",
+        "Month labels that are no plain month:\n",
+        "| label | read as |",
+        "|---|---|",
+        *(f"| {label} | {note} |" for label, (_, _, note) in lostarmour.DATE_READINGS.items()),
+        "",
+    ]
+    return "\n".join(lines)
 
 
 def _table_section(table: Table) -> str:

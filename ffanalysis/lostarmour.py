@@ -111,6 +111,20 @@ COLUMNS = {
 }
 """The clean table's columns and dtypes."""
 
+MEANINGS = {
+    "citizenship_as_listed": "Citizenship as the site lists it (Russian).",
+    "citizenship_english": "The reference file's English rendering of it.",
+    "country": "ISO 3166-1 alpha-3 code; empty for the labels that name no country.",
+    "label_note": "Why a label has no country code.",
+    "month_as_listed": "Month of death as listed (YYYY-MM, sometimes garbled or empty).",
+    "died_start": "First day the death can have happened; empty when unknown.",
+    "died_end": "Last day the death can have happened; empty when unknown.",
+    "date_precision": "month, year, before (only an upper limit) or none.",
+    "date_note": "How a label that is no plain month was read.",
+    "named_deaths": "Number of named records for this citizenship and month.",
+}
+"""What each column of the clean table means, for the data dictionary."""
+
 
 def label_problems(path: Path) -> list[Problem]:
     """Citizenship labels and months the tables above cannot read, one problem per line."""
