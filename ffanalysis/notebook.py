@@ -1,0 +1,48 @@
+"""Helpers for the notebooks: findings rendered from data, and values recorded for tests.
+
+A notebook states numbers only through `say`, which renders Markdown from values, and records
+the values it found with `record`, so that a test (or a later build step) can read them back
+from the executed notebook instead of scraping its text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+RECORD_MIMETYPE = "application/vnd.ffanalysis.record+json"
+
+
+def say(template: str, **values: Any) -> None:
+    """Display Markdown with `values` filled in; text values are HTML-escaped first."""
+    from IPython.display import Markdown, display
+
+    escaped = {
+        name: html.escape(value) if isinstance(value, str) else value
+        for name, value in values.items()
+    }
+    display(Markdown(template.format(**escaped)))
+
+
+def record(name: str, value: Any) -> None:
+    """Store a JSON-serialisable value in the notebook's outputs, under `name`."""
+    from IPython.display import display
+
+    display({RECORD_MIMETYPE: {"name": name, "value": value}}, raw=True)
+
+
+def read_records(notebook: dict) -> dict[str, Any]:
+    """Every value an executed notebook recorded, by name (notebook as parsed JSON)."""
+    return {
+        output["data"][RECORD_MIMETYPE]["name"]: output["data"][RECORD_MIMETYPE]["value"]
+        for cell in notebook["cells"]
+        for output in cell.get("outputs", [])
+        if RECORD_MIMETYPE in output.get("data", {})
+    }
+
+
+def load_notebook(path) -> dict:
+    """An .ipynb file as parsed JSON."""
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
