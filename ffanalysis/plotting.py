@@ -1,0 +1,309 @@
+"""The house style for figures: one look, a colour for each kind of claimant, sources on each.
+
+Figures are `matplotlib.figure.Figure` objects, never pyplot's global state, so this module picks
+no backend and one notebook cell's figure cannot leak into the next:
+
+    with house_style():
+        fig = Figure()
+        ax = fig.subplots()
+        draw_intervals(ax, claims, y="claimant", low="value_low", high="value_high")
+        thousands(ax.xaxis)
+        finish(fig, title="Kyiv's figure is ten times what reporters found", sources=[...])
+        save(fig, FIGURES / "volunteers")
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import textwrap
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib as mpl
+import pandas as pd
+import seaborn as sns
+from cycler import cycler
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
+
+from .ranges import Interval
+from .vocab import CLAIMANT_TYPE
+
+
+def _for_every_claimant_type(chosen: dict[str, str]) -> dict[str, str]:
+    """Key `chosen` by the vocabulary, failing at import when a claimant type is added or gone."""
+    if set(chosen) != set(CLAIMANT_TYPE):
+        differing = sorted(set(chosen) ^ set(CLAIMANT_TYPE))
+        raise ValueError(f"the plotting choices and vocab.CLAIMANT_TYPE differ on: {differing}")
+    return {claimant_type: chosen[claimant_type] for claimant_type in CLAIMANT_TYPE}
+
+
+_COLORBLIND = sns.color_palette("colorblind").as_hex()
+
+CLAIMANT_COLOURS = _for_every_claimant_type(
+    {
+        "ua_government": _COLORBLIND[0],  # blue
+        "ru_government": _COLORBLIND[3],  # vermillion: the furthest from Kyiv's blue
+        "ru_affiliated": _COLORBLIND[4],  # reddish purple, a kin of Moscow's vermillion
+        "third_government": _COLORBLIND[7],  # grey
+        "independent": "#000000",  # black: no side's hue, and the strongest mark on the page
+        "media": _COLORBLIND[2],  # green
+        "participant": _COLORBLIND[1],  # orange
+    }
+)
+"""A colour-blind-safe colour for each claimant type, so a reader sees who says so."""
+
+CLAIMANT_LABELS = _for_every_claimant_type(
+    {
+        "ua_government": "Ukrainian government",
+        "ru_government": "Russian government",
+        "ru_affiliated": "Pro-Russian, non-state",
+        "third_government": "Other governments",
+        "independent": "Independent research",
+        "media": "Journalists",
+        "participant": "Participants",
+    }
+)
+"""The claimant types as a legend names them."""
+
+_SVG_RC = {"svg.hashsalt": "ffanalysis", "svg.fonttype": "path"}
+"""A constant salt makes the SVG ids repeatable; glyphs as paths look the same in any viewer."""
+
+_HOUSE_RC = {
+    **sns.axes_style("ticks"),
+    **sns.plotting_context("notebook"),
+    "axes.prop_cycle": cycler(color=_COLORBLIND),
+    # Bundled with matplotlib: the same glyphs, hence the same bytes, on every machine.
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 11,
+    "axes.labelsize": 11,
+    "axes.titlesize": 12,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 10,
+    "figure.titlesize": 13,
+    "figure.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.figsize": (8.0, 4.5),
+    "figure.constrained_layout.use": True,
+    **_SVG_RC,
+}
+
+_SOURCE_SIZE = 9
+_LEFT = 0.01  # figure fraction where the title and the source line start
+_DPI = 200
+_ARROW_LENGTH = 28  # points: how far an open-above arrow runs past the stated number
+_LABEL_GAP = 5  # points between a mark and its label
+_CAPS = {"marker": "|", "markersize": 10, "solid_capstyle": "butt"}
+_SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+"""Without these, matplotlib writes the time or its version into the file."""
+
+
+@contextmanager
+def house_style() -> Iterator[None]:
+    """Apply the house look to the figures created inside the block.
+
+    matplotlib reads most style when a figure or Axes is created, so create them inside.
+    """
+    with mpl.rc_context(_HOUSE_RC):
+        yield
+
+
+def thousands(axis: Axis) -> None:
+    """Label ticks as 20,000 rather than 20000 or 2e4, so readers can compare claims at a glance."""
+    axis.set_major_formatter(FuncFormatter(_with_separators))
+
+
+def _with_separators(value: float, _position: int | None = None) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def draw_intervals(
+    ax: Axes,
+    frame: pd.DataFrame,
+    *,
+    y: str,
+    low: str = "low",
+    high: str = "high",
+    colour_by: str = "claimant_type",
+    label: str | None = None,
+) -> int:
+    """Draw each row's figure as the range it states, on its own row; return the rows skipped.
+
+    A range is a capped line, a point a dot, an open bound a dashed arrow leaving the stated
+    number (right for "more than", left to zero for "fewer than"): nothing is drawn that
+    the source did not state, least of all a midpoint. Vague rows (no number) are skipped.
+    `y` names the column of row labels, `colour_by` the claimant-type column, and `label` an
+    optional column of text written beside each mark.
+    """
+    rows = frame.to_dict("records")
+    drawn = [
+        (row, interval) for row in rows if (interval := _interval(row[low], row[high])) is not None
+    ]
+    positions = _row_positions(ax.yaxis, [str(row[y]) for row, _ in drawn])
+    for (row, interval), position in zip(drawn, positions, strict=True):
+        _draw_interval(ax, interval, position, CLAIMANT_COLOURS[row[colour_by]])
+        if label is not None:
+            _write_label(ax, str(row[label]), interval, position)
+    return len(rows) - len(drawn)
+
+
+def _interval(low: object, high: object) -> Interval | None:
+    """The row's figure, None for a vague one; Interval rejects low > high."""
+    interval = Interval(_bound(low), _bound(high))
+    return None if interval.low is None and interval.high is None else interval
+
+
+def _bound(value: object) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def _row_positions(axis: Axis, labels: list[str]) -> Sequence[float]:
+    """Positions on a categorical axis, read top down, so later calls add rows below."""
+    axis.update_units(labels)
+    axis.set_inverted(True)
+    return axis.convert_units(labels)
+
+
+def _draw_interval(ax: Axes, interval: Interval, position: float, colour: str) -> None:
+    if interval.is_point:
+        ax.plot([interval.low], [position], marker="o", linestyle="none", color=colour)
+    elif interval.high is None:
+        _open_arrow(ax, interval.low, position, colour, head=(_ARROW_LENGTH, 0))
+    elif interval.low is None:
+        ax.update_datalim([(0, position)])
+        _open_arrow(ax, interval.high, position, colour, head=(0, position), head_coords="data")
+    else:
+        ax.plot([interval.low, interval.high], [position, position], color=colour, **_CAPS)
+
+
+def _open_arrow(
+    ax: Axes,
+    start: float,
+    position: float,
+    colour: str,
+    *,
+    head: tuple[float, float],
+    head_coords: str = "offset points",
+) -> None:
+    """A cap at the stated number and a dashed arrow to the open side.
+
+    Open above, the arrow has a fixed length; open below, it ends at zero, the floor of a count.
+    """
+    ax.plot([start], [position], linestyle="none", color=colour, **_CAPS)
+    ax.annotate(
+        "",
+        xy=(start, position),
+        xytext=head,
+        textcoords=head_coords,
+        arrowprops={
+            "arrowstyle": "<|-",  # the arrow runs from `head`, so "<" puts the head there
+            "linestyle": (0, (3, 2)),
+            "linewidth": mpl.rcParams["lines.linewidth"],
+            "color": colour,
+            "shrinkA": 0,
+            "shrinkB": 0,
+        },
+    )
+
+
+def _write_label(ax: Axes, text: str, interval: Interval, position: float) -> None:
+    """Write `text` right of the mark, past the arrow head when the range is open above."""
+    open_above = interval.high is None
+    ax.annotate(
+        text,
+        xy=(interval.low if open_above else interval.high, position),
+        xytext=(_LABEL_GAP + (_ARROW_LENGTH if open_above else 0), 0),
+        textcoords="offset points",
+        va="center",
+        fontsize="small",
+    )
+
+
+def claimant_legend(ax: Axes, claimant_types: Iterable[str]) -> Legend:
+    """A key to the colours of the claimant types shown, in the vocabulary's order."""
+    shown = set(claimant_types)
+    handles = [
+        Line2D([], [], color=colour, marker="o", linestyle="none", label=CLAIMANT_LABELS[kind])
+        for kind, colour in CLAIMANT_COLOURS.items()
+        if kind in shown
+    ]
+    return ax.legend(handles=handles, frameon=False)
+
+
+def finish(
+    fig: Figure,
+    *,
+    title: str,
+    sources: Sequence[str],
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+) -> None:
+    """Title the figure with its finding, label its axes and print its sources beneath it.
+
+    With several Axes the labels are shared ones for the whole figure.
+    """
+    if not sources:
+        raise ValueError("every figure must name its sources")
+    fig.suptitle(_wrap(title, fig, mpl.rcParams["figure.titlesize"]), x=_LEFT, ha="left")
+    _label_axes(fig, xlabel, ylabel)
+    fig.text(
+        _LEFT,
+        0,
+        _wrap(f"Sources: {'; '.join(sources)}", fig, _SOURCE_SIZE),
+        ha="left",
+        va="top",
+        fontsize=_SOURCE_SIZE,
+        color="0.35",
+    )
+
+
+def _label_axes(fig: Figure, xlabel: str | None, ylabel: str | None) -> None:
+    if len(fig.axes) == 1:
+        set_x, set_y = fig.axes[0].set_xlabel, fig.axes[0].set_ylabel
+    else:
+        set_x, set_y = fig.supxlabel, fig.supylabel
+    if xlabel is not None:
+        set_x(xlabel)
+    if ylabel is not None:
+        set_y(ylabel)
+
+
+def _wrap(text: str, fig: Figure, fontsize: float | str) -> str:
+    """Break `text` into lines about as wide as the figure (a character is ~0.6 em wide)."""
+    size_in_points = FontProperties(size=fontsize).get_size_in_points()
+    width = math.floor(fig.get_figwidth() * 72 / (0.6 * size_in_points))
+    return textwrap.fill(text, width=width)
+
+
+def save(fig: Figure, path_stem: Path | str) -> list[Path]:
+    """Write `<stem>.png` and `<stem>.svg`, then close the figure; the same figure, the same bytes.
+
+    The source line sits below the figure's edge, so the files are cropped to everything drawn.
+    """
+    stem = Path(path_stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with mpl.rc_context(_SVG_RC):
+        for file_format, metadata in _SAVE_METADATA.items():
+            path = stem.with_name(f"{stem.name}.{file_format}")
+            fig.savefig(path, format=file_format, dpi=_DPI, bbox_inches="tight", metadata=metadata)
+            paths.append(path)
+    _close(fig)
+    return paths
+
+
+def _close(fig: Figure) -> None:
+    """Free a figure pyplot made; a plain Figure holds no global state to free."""
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close(fig)
