@@ -1,0 +1,81 @@
+"""Deaths of foreign volunteers: named counts, which are floors, beside aggregate claims.
+
+A named count lists deaths one by one, so it can only miss some: it is a floor, never a total.
+Every output says so in an `is_floor` column, so a chart cannot present a floor as an estimate.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .interval_columns import with_bounds
+
+AGGREGATE_COLUMNS = [
+    "claimant_type",
+    "claimant",
+    "country",
+    "stated_on_end",
+    "low",
+    "high",
+    "qualifier",
+    "claim_id",
+    "source_id",
+    "is_floor",
+]
+
+
+def named_deaths_over_time(casualties: pd.DataFrame) -> pd.DataFrame:
+    """Named deaths per side and month, with the running total (`cumulative`).
+
+    A death counts in the month of the last day it can have happened (`died_on_end`), so the
+    running total is the number certainly dead by the end of that month. Deaths with no date
+    are never dropped: they form a last row per side with `month` NaT and `dated` False, whose
+    `cumulative` is therefore the side's whole count.
+    """
+    return (
+        casualties.assign(month=casualties["died_on_end"].dt.to_period("M"))
+        .groupby(["side", "month"], dropna=False, observed=True)
+        .size()
+        .rename("named_deaths")
+        .reset_index()
+        .assign(
+            cumulative=lambda counts: counts.groupby("side", observed=True)[
+                "named_deaths"
+            ].cumsum(),
+            dated=lambda counts: counts["month"].notna(),
+            is_floor=True,
+        )
+    )
+
+
+def lostarmour_by_country(lostarmour: pd.DataFrame) -> pd.DataFrame:
+    """LostArmour's named deaths per citizenship, most first; every label kept.
+
+    The two labels that name no country (undetermined, French Foreign Legion) stay as rows
+    with an empty `country`, so the counts add up to the site's total.
+    """
+    return (
+        lostarmour.groupby(["country", "citizenship_english"], dropna=False)["named_deaths"]
+        .sum()
+        .reset_index()
+        .sort_values(["named_deaths", "country"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+        .assign(is_floor=True)
+    )
+
+
+def aggregate_death_counts(claims: pd.DataFrame) -> pd.DataFrame:
+    """Every numeric `killed` figure for foreigners on Ukraine's side, grouped by claimant.
+
+    `is_floor` is True where the figure states only a minimum ('at least 100'), which is how
+    a named count must be read; other figures are estimates or claims with an upper bound.
+    """
+    killed = claims.loc[
+        claims["side"].eq("ukraine") & claims["metric"].eq("killed") & claims["unit"].eq("persons")
+    ]
+    return (
+        with_bounds(killed)
+        .assign(is_floor=lambda figures: figures["high"].isna())
+        .sort_values(["claimant_type", "claimant", "stated_on_end", "claim_id"], kind="stable")
+        .reset_index(drop=True)[AGGREGATE_COLUMNS]
+    )

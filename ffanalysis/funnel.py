@@ -1,0 +1,56 @@
+"""One country's funnel: how many wanted to go, went, served and died, as the sources state it.
+
+Each stage keeps every distinct figure stated for it, so the funnel shows how wide each step
+is known, not one chosen number per step.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .interval_columns import by_size, same_figures, with_bounds
+
+STAGES = {
+    "interested": "volunteers_interested",
+    "arrived": "volunteers_arrived",
+    "serving": "fighters_active",
+    "killed": "killed",
+}
+"""The funnel's stages, in order, and the metric that counts each."""
+
+STAGE = pd.CategoricalDtype(list(STAGES), ordered=True)
+
+_STAGE_OF = {metric: stage for stage, metric in STAGES.items()}
+
+COLUMNS = [
+    "side",
+    "stage",
+    "metric",
+    "low",
+    "high",
+    "qualifier",
+    "claim_ids",
+    "source_ids",
+    "rows",
+]
+
+
+def country_funnel(claims: pd.DataFrame, country: str) -> pd.DataFrame:
+    """The funnel stages of `country` that some figure counts, per side, smallest figure first.
+
+    One row per distinct figure (`low`, `high`, `qualifier`) of a stage, with the claims and
+    sources that state it. Stages no figure counts are absent, not zero: silence is no count.
+    Only person counts are used ('600 a month' is a rate, not a stage).
+    """
+    figures = with_bounds(
+        claims.loc[
+            claims["country"].eq(country)
+            & claims["unit"].eq("persons")
+            & claims["metric"].isin(list(STAGES.values()))
+        ]
+    ).assign(stage=lambda rows: rows["metric"].astype(str).map(_STAGE_OF).astype(STAGE))
+    return (
+        same_figures(figures, by=["side", "stage", "metric", "qualifier"])
+        .pipe(by_size, by=["side", "stage"])
+        .reset_index(drop=True)[COLUMNS]
+    )
