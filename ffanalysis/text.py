@@ -1,0 +1,82 @@
+"""Numbers in words, as the report states them, and links from a number to its evidence.
+
+Narrative cells never type a number: they format a value from the data with these functions,
+and `cite` links it to the rows of the evidence appendix that state it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+RANGE_DASH = "\N{EN DASH}"
+"""Typographic dash between the ends of a range (1,500-2,000 set with an en dash)."""
+
+QUALIFIER_WORDS = {
+    "exact": "{low}",
+    "about": "about {low}",
+    "at_least": "at least {low}",
+    "more_than": "more than {low}",
+    "fewer_than": "fewer than {high}",
+    "up_to": "up to {high}",
+    "range": "{low}" + RANGE_DASH + "{high}",
+    "vague": "an unstated number",
+}
+"""How each qualifier reads in a sentence, so a figure keeps the source's hedge."""
+
+
+def number(value: float, digits: int = 1) -> str:
+    """20000 -> '20,000'; 13.333 -> '13.3'; whole numbers lose their decimals."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.{digits}f}"
+
+
+def figure_text(low: float | None, high: float | None, qualifier: str) -> str:
+    """A stated figure in words, hedged as the source hedged it ('more than 20,000')."""
+    return QUALIFIER_WORDS[qualifier].format(low=_number_or_blank(low), high=_number_or_blank(high))
+
+
+def interval_text(low: float | None, high: float | None, digits: int = 1) -> str:
+    """A computed interval in words: '10 to 13.3' (en dash), 'at least 10', 'at most 750'."""
+    low, high = _present(low), _present(high)
+    if low is not None and high is not None:
+        same = number(low, digits) == number(high, digits)
+        return (
+            number(low, digits) if same else number(low, digits) + RANGE_DASH + number(high, digits)
+        )
+    if low is not None:
+        return f"at least {number(low, digits)}"
+    if high is not None:
+        return f"at most {number(high, digits)}"
+    return "not known"
+
+
+def evidence_anchor(table: str, row_id: str) -> str:
+    """The id of a row's entry in the report's evidence appendix."""
+    return f"evidence-{table}-{row_id}"
+
+
+def cite(table: str, ids: Iterable[str] | str) -> str:
+    """Superscript links from a number to the appendix rows that state it.
+
+    `ids` may be a list or a comma-separated cell (as the analysis functions return them).
+    """
+    row_ids = [part.strip() for part in ids.split(",")] if isinstance(ids, str) else list(ids)
+    links = ", ".join(
+        f'<a href="#{evidence_anchor(table, row_id)}">{row_id}</a>' for row_id in row_ids if row_id
+    )
+    return f"<sup>[{links}]</sup>" if links else ""
+
+
+def _present(value: float | None) -> float | None:
+    """None for a missing value, whether None, NaN or pandas' NA."""
+    try:
+        return None if value is None or math.isnan(value) else float(value)
+    except TypeError:
+        return None
+
+
+def _number_or_blank(value: float | None) -> str:
+    present = _present(value)
+    return "" if present is None else number(present)

@@ -1,0 +1,46 @@
+"""Figures in words keep the source's hedge; citations point at the evidence appendix."""
+
+import pandas as pd
+import pytest
+
+from ffanalysis.text import RANGE_DASH, cite, figure_text, interval_text, number
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "qualifier", "words"),
+    [
+        (20000, 20000, "exact", "20,000"),
+        (20000, 20000, "about", "about 20,000"),
+        (20000, None, "more_than", "more than 20,000"),
+        (50, None, "at_least", "at least 50"),
+        (None, 750, "fewer_than", "fewer than 750"),
+        (None, 100000, "up_to", "up to 100,000"),
+        (1500, 2000, "range", f"1,500{RANGE_DASH}2,000"),
+        (None, None, "vague", "an unstated number"),
+        (pd.NA, 750, "fewer_than", "fewer than 750"),
+    ],
+)
+def test_a_figure_reads_as_the_source_bounded_it(low, high, qualifier, words) -> None:
+    assert figure_text(low, high, qualifier) == words
+
+
+def test_computed_intervals_read_as_ranges_or_bounds() -> None:
+    assert interval_text(10.0, 13.3333) == f"10{RANGE_DASH}13.3"
+    assert interval_text(26.6667, None) == "at least 26.7"
+    assert interval_text(None, 0.5) == "at most 0.5"
+    assert interval_text(10.0, 10.04) == "10"
+    assert interval_text(pd.NA, float("nan")) == "not known"
+
+
+def test_numbers_get_separators_and_lose_needless_decimals() -> None:
+    assert number(13387) == "13,387"
+    assert number(13.333, digits=2) == "13.33"
+
+
+def test_citations_link_every_row_to_its_appendix_entry() -> None:
+    assert cite("claims", "L0005, R0026") == (
+        '<sup>[<a href="#evidence-claims-L0005">L0005</a>, '
+        '<a href="#evidence-claims-R0026">R0026</a>]</sup>'
+    )
+    assert cite("casualties", ["K1"]) == '<sup>[<a href="#evidence-casualties-K1">K1</a>]</sup>'
+    assert cite("claims", "") == ""
