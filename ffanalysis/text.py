@@ -41,7 +41,7 @@ def interval_text(low: float | None, high: float | None, digits: int = 1) -> str
     """A computed interval in words: '10 to 13.3' (en dash), 'at least 10', 'at most 750'."""
     low, high = _present(low), _present(high)
     if low is not None and high is not None:
-        same = number(low, digits) == number(high, digits)
+        same = round(low, digits) == round(high, digits)
         return (
             number(low, digits) if same else number(low, digits) + RANGE_DASH + number(high, digits)
         )
