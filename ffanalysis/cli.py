@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 the data has problems (each printed as `path:line: colu
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -59,6 +60,47 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_data_options(clean)
     clean.set_defaults(run=_clean)
+
+    build = commands.add_parser(
+        "build",
+        help="validate, clean, run the notebooks and publish the report",
+        description="Validate and clean the data, execute every chapter (and one country "
+        "profile per country) with papermill, and publish report.html, the country pages, the "
+        "figures and the executed notebooks into --out. Unchanged runs are reused from the "
+        "cache in OUT/.cache. A failure publishes nothing and keeps the failed notebooks in "
+        "OUT/failed.",
+    )
+    build.add_argument(
+        "--as-of",
+        metavar="DATE",
+        default="",
+        help="only figures stated on or before DATE (YYYY-MM-DD); default: everything",
+    )
+    build.add_argument(
+        "--countries",
+        metavar="ISO3,...|all",
+        default="",
+        help="country "
+        "profiles to build: ISO 3166-1 alpha-3 codes, or 'all' (every country "
+        "with a figure); default: none",
+    )
+    build.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        default=Path("reports"),
+        help="where to publish (default: reports/)",
+    )
+    build.add_argument(
+        "--jobs",
+        metavar="N",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="notebooks run at once (default: the number of cores)",
+    )
+    build.add_argument("--force", action="store_true", help="run every notebook, even unchanged")
+    _add_data_options(build)
+    build.set_defaults(run=_build)
 
     audit = commands.add_parser(
         "audit",
@@ -146,6 +188,44 @@ def _clean(arguments: argparse.Namespace) -> int:
         print(f"wrote {display_path(path)}")
     target = display_path(paths.clean_dir(data_dir))
     print(f"ok: {target} is up to date ({len(changed)} file(s) changed)")
+    return EXIT_OK
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    from .build import (
+        BuildError,
+        Options,
+        ParameterError,
+        build,
+        check_as_of,
+        check_countries,
+        countries_with_data,
+        progress,
+    )
+    from .problems import DataError
+
+    data_dir, shared_dir = _folders(arguments)
+    if arguments.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    try:
+        options = Options(
+            as_of=check_as_of(arguments.as_of),
+            countries=check_countries(arguments.countries, countries_with_data(data_dir)),
+            out=arguments.out,
+            jobs=arguments.jobs,
+            force=arguments.force,
+            data_dir=data_dir,
+            shared_dir=shared_dir,
+        )
+    except ParameterError as error:
+        raise UsageError(str(error)) from None
+    try:
+        build(options, say=progress)
+    except DataError as error:
+        return _report_problems(error.problems)
+    except BuildError as error:
+        print(f"ffanalysis: build failed: {error}", file=sys.stderr)
+        return EXIT_DATA
     return EXIT_OK
 
 

@@ -1,0 +1,351 @@
+"""`ffanalysis build`: validate, clean, run the notebooks, publish the report.
+
+The build executes every chapter (and one country profile per country) with papermill into a
+staging folder, reuses the results of runs whose inputs have not changed, renders the pages,
+and only then publishes them into the output folder, each file by an atomic rename, under a
+lock so that two builds cannot interleave. A failing chapter publishes nothing.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import paths
+from .countries import AGGREGATES, GROUP_SEPARATOR, country_name
+
+NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
+PROFILE = "country_profile.ipynb"
+PACKAGE = Path(__file__).resolve().parent
+LOCK_FILE = paths.PROJECT_ROOT / "requirements.lock"
+CELL_TIMEOUT = 600
+"""Seconds one notebook cell may run before the build gives up on it."""
+
+
+class BuildError(Exception):
+    """A build that could not finish; the message names what failed and where to look."""
+
+
+class ParameterError(ValueError):
+    """A parameter that is wrong before anything runs (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One notebook execution: a chapter, or the profile of one country."""
+
+    notebook: Path
+    name: str
+    parameters: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    run: Run
+    executed: Path
+    figures: Path
+    cached: bool
+    seconds: float
+
+
+# --- parameters ----------------------------------------------------------------------------
+
+
+def check_as_of(text: str | None, today: date | None = None) -> str:
+    """An ISO date not in the future, or "" for everything."""
+    if not text:
+        return ""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ParameterError(f"--as-of {text!r} is not a date (YYYY-MM-DD)") from None
+    if len(text) != 10:
+        raise ParameterError(f"--as-of {text!r} is not a date (YYYY-MM-DD)")
+    if day > (today or date.today()):
+        raise ParameterError(f"--as-of {text} is in the future")
+    return text
+
+
+def check_countries(text: str | None, with_data: list[str]) -> list[str]:
+    """Country codes from 'GBR,USA' or 'all' (every country with a figure); none by default."""
+    if not text:
+        return []
+    if text.strip().lower() == "all":
+        return sorted(with_data)
+    codes = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [
+        code
+        for code in codes
+        if code in AGGREGATES or GROUP_SEPARATOR in code or country_name(code) is None
+    ]
+    if unknown:
+        raise ParameterError(
+            f"--countries: unknown country code(s) {', '.join(unknown)} "
+            "(use ISO 3166-1 alpha-3 codes such as GBR,USA, or 'all')"
+        )
+    return list(dict.fromkeys(codes))
+
+
+def countries_with_data(data_dir: Path) -> list[str]:
+    """Single countries that have at least one claim row."""
+    from .loading import load
+
+    codes = load("claims", data_dir)["country"].dropna().unique()
+    return sorted(code for code in codes if code not in AGGREGATES and GROUP_SEPARATOR not in code)
+
+
+# --- runs and the cache --------------------------------------------------------------------
+
+
+def chapter_notebooks() -> list[Path]:
+    """The numbered chapters, in order."""
+    return sorted(path for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+def plan(as_of: str, countries: list[str], data_dir: Path) -> list[Run]:
+    """Every notebook execution the build needs, chapters first."""
+    common = {"as_of": as_of, "data_dir": str(data_dir.resolve())}
+    chapters = [Run(path, path.stem, common) for path in chapter_notebooks()]
+    profiles = [
+        Run(NOTEBOOKS / PROFILE, f"country_{code}", {**common, "country": code})
+        for code in countries
+    ]
+    return chapters + profiles
+
+
+def check_declared(runs: list[Run]) -> None:
+    """Every parameter a run passes is declared by its notebook (papermill would only warn)."""
+    import papermill
+
+    for notebook in dict.fromkeys(run.notebook for run in runs):
+        declared = set(papermill.inspect_notebook(str(notebook)))
+        passed = {*next(run for run in runs if run.notebook == notebook).parameters, "figures_dir"}
+        if passed - declared:
+            raise BuildError(
+                f"{notebook.name} does not declare the parameter(s) "
+                f"{', '.join(sorted(passed - declared))} in its 'parameters' cell"
+            )
+
+
+def cache_key(run: Run, data_dir: Path) -> str:
+    """sha256 of everything a run's output depends on: notebook, parameters, clean data,
+    package code and templates, pinned versions."""
+    digest = hashlib.sha256()
+    digest.update(run.notebook.read_bytes())
+    digest.update(json.dumps(run.parameters, sort_keys=True).encode())
+    inputs = [
+        *sorted(paths.clean_dir(data_dir).glob("*.csv")),
+        *sorted(PACKAGE.rglob("*.py")),
+        *sorted((PACKAGE / "templates").rglob("*")),
+        LOCK_FILE,
+    ]
+    for path in inputs:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def execute(run: Run, staging: Path, cache: Path, data_dir: Path, force: bool) -> Result:
+    """Run one notebook into `staging`, or copy its cached result when nothing changed."""
+    started = time.monotonic()
+    entry = cache / f"{run.name}-{cache_key(run, data_dir)[:20]}"
+    executed = staging / "notebooks" / f"{run.name}.ipynb"
+    figures = staging / "figures" / run.name
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    if entry.is_dir() and not force:
+        shutil.copy2(entry / "executed.ipynb", executed)
+        shutil.copytree(entry / "figures", figures, dirs_exist_ok=True)
+        return Result(run, executed, figures, True, time.monotonic() - started)
+    figures.mkdir(parents=True, exist_ok=True)
+    _papermill(run, executed, figures)
+    _store(entry, executed, figures)
+    return Result(run, executed, figures, False, time.monotonic() - started)
+
+
+def _papermill(run: Run, executed: Path, figures: Path) -> None:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    parameters = {**run.parameters, "figures_dir": str(figures.resolve())}
+    for attempt in (1, 2):
+        try:
+            papermill.execute_notebook(
+                str(run.notebook),
+                str(executed),
+                parameters=parameters,
+                kernel_name="python3",
+                cwd=str(run.notebook.parent),
+                progress_bar=False,
+                execution_timeout=CELL_TIMEOUT,
+                config=_kernel_config(),
+            )
+            return
+        except PapermillExecutionError as error:
+            raise BuildError(
+                f"{run.notebook.name} ({run.name}): cell {error.exec_count} raised "
+                f"{error.ename}: {error.evalue}"
+            ) from None
+        except RuntimeError as error:
+            if attempt == 2 or "kernel" not in str(error).lower():
+                raise BuildError(f"{run.notebook.name}: {error}") from None
+
+
+def _kernel_config():
+    """IPC instead of TCP: no port races between parallel kernels, no warning at each start."""
+    from traitlets.config import Config
+
+    return Config({"KernelManager": {"transport": "ipc"}})
+
+
+def _store(entry: Path, executed: Path, figures: Path) -> None:
+    """Put a run's output in the cache, atomically (a half-written entry is never used)."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".incoming-"))
+    shutil.copy2(executed, temporary / "executed.ipynb")
+    shutil.copytree(figures, temporary / "figures")
+    try:
+        os.replace(temporary, entry)
+    except OSError:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+# --- publishing ----------------------------------------------------------------------------
+
+
+@contextmanager
+def exclusive(out: Path, say: Callable[[str], None]) -> Iterator[None]:
+    """Hold the output folder's lock: a second build waits rather than interleaving."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".build.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say(f"waiting for another build into {out} to finish ...")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def publish(staging: Path, out: Path) -> list[Path]:
+    """Move the staged pages, notebooks and figures into `out`, each by an atomic rename,
+    the report last; files a previous build published and this one did not are removed."""
+    manifest = out / ".published.json"
+    previous = set(json.loads(manifest.read_text())) if manifest.is_file() else set()
+    staged = sorted(
+        (path.relative_to(staging) for path in staging.rglob("*") if path.is_file()),
+        key=lambda relative: (relative.name == "report.html", str(relative)),
+    )
+    for relative in staged:
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / relative, target)
+    for stale in previous - {str(relative) for relative in staged}:
+        (out / stale).unlink(missing_ok=True)
+    _write_json(manifest, [str(relative) for relative in staged])
+    return [out / relative for relative in staged]
+
+
+def _write_json(path: Path, value: object) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(value, indent=1))
+    os.replace(temporary, path)
+
+
+# --- the build -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    as_of: str
+    countries: list[str]
+    out: Path
+    jobs: int
+    force: bool
+    data_dir: Path
+    shared_dir: Path
+
+
+def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
+    """Run the whole build; return the published files. Raises BuildError or DataError."""
+    from .clean import write_clean
+
+    started = time.monotonic()
+    with exclusive(options.out, say):
+        say("validating and cleaning data/raw ...")
+        write_clean(options.data_dir, options.shared_dir)
+        runs = plan(options.as_of, options.countries, options.data_dir)
+        check_declared(runs)
+        staging = Path(tempfile.mkdtemp(dir=options.out, prefix=".staging-"))
+        try:
+            results = _execute_all(runs, staging, options, say)
+            say("rendering the pages ...")
+            _render(results, staging, options)
+            published = publish(staging / "site", options.out)
+        except BuildError as error:
+            kept = _keep_failures(staging, options.out)
+            raise BuildError(
+                f"{error}\n  executed notebooks kept for debugging in {kept}"
+            ) from None
+        except BaseException:
+            _keep_failures(staging, options.out)
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+    pages = [path for path in published if path.suffix == ".html"]
+    say(
+        f"done in {time.monotonic() - started:.1f}s: {len(pages)} page(s) in {options.out} "
+        f"(open {options.out / 'report.html'})"
+    )
+    return published
+
+
+def _execute_all(runs: list[Run], staging: Path, options: Options, say) -> list[Result]:
+    cache = options.out / ".cache"
+    results: list[Result] = []
+    with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+        futures = [
+            pool.submit(execute, run, staging, cache, options.data_dir, options.force)
+            for run in runs
+        ]
+        try:
+            for number, future in enumerate(futures, start=1):
+                result = future.result()
+                how = "cached" if result.cached else f"ran in {result.seconds:.1f}s"
+                say(f"[{number}/{len(runs)}] {result.run.name}: {how}")
+                results.append(result)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    return results
+
+
+def _render(results: list[Result], staging: Path, options: Options) -> None:
+    from .site import render_site
+
+    render_site(results, staging / "site", options)
+
+
+def _keep_failures(staging: Path, out: Path) -> Path:
+    """Keep the executed notebooks of a failed build for debugging, outside the report."""
+    kept = out / "failed"
+    notebooks = staging / "notebooks"
+    if notebooks.is_dir():
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.copytree(notebooks, kept)
+    shutil.rmtree(staging, ignore_errors=True)
+    return kept
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)

@@ -1,0 +1,122 @@
+"""The published site: report.html, one page per country, the figures and executed notebooks."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import nbformat
+import pandas as pd
+from nbformat import NotebookNode
+
+from . import lostarmour, paths
+from .countries import country_name
+from .dates import format_partial_date
+from .loading import load
+from .report import TEMPLATES, Evidence, page_notebook, to_html
+from .text import number
+
+if TYPE_CHECKING:
+    from .build import Options, Result
+
+EVIDENCE_TABLES = ("sources", "claims", "historical", "casualties", "legal_stances", "units")
+REPORT_TITLE = "Foreign volunteers in the Russia-Ukraine war"
+
+
+def render_site(results: list[Result], site: Path, options: Options) -> None:
+    """Write every page, figure and executed notebook of a build into `site`."""
+    evidence = Evidence({name: load(name, options.data_dir) for name in EVIDENCE_TABLES})
+    for result in results:
+        shutil.copy2(result.executed, _ensure(site / "notebooks") / result.executed.name)
+        shutil.copytree(result.figures, site / "figures" / result.run.name, dirs_exist_ok=True)
+    profiles = [result for result in results if "country" in result.run.parameters]
+    chapters = [result for result in results if "country" not in result.run.parameters]
+    for result in profiles:
+        code = result.run.parameters["country"]
+        page = page_notebook(
+            [_markdown('<a href="../report.html">Back to the report</a>'), *_cells(result)],
+            evidence,
+            title=f"{country_name(code)}: foreign volunteers",
+        )
+        (_ensure(site / "countries") / f"{code}.html").write_text(to_html(page), encoding="utf-8")
+    report = page_notebook(
+        [
+            _markdown(introduction(options)),
+            *(cell for result in chapters for cell in _cells(result)),
+            _markdown(_country_index([result.run.parameters["country"] for result in profiles])),
+            _markdown(methods(options)),
+        ],
+        evidence,
+        title=REPORT_TITLE,
+    )
+    (site / "report.html").write_text(to_html(report), encoding="utf-8")
+
+
+def introduction(options: Options) -> str:
+    """The report's opening, with its numbers and dates taken from the clean data."""
+    claims = load("claims", options.data_dir)
+    sources = load("sources", options.data_dir)
+    return (
+        (TEMPLATES / "report" / "introduction.md")
+        .read_text(encoding="utf-8")
+        .format(
+            as_of_text=options.as_of or "the latest data",
+            vintage=_newest(sources),
+            data_version=data_version(options.data_dir),
+            sources=number(len(sources)),
+            claims=number(len(claims)),
+            claimants=number(claims["claimant"].nunique()),
+            historical=number(len(load("historical", options.data_dir))),
+        )
+    )
+
+
+def methods(options: Options) -> str:
+    named = lostarmour.summary(load("lostarmour", options.data_dir))
+    return (
+        (TEMPLATES / "report" / "methods.md")
+        .read_text(encoding="utf-8")
+        .format(
+            lostarmour_deaths=number(named["named_deaths"]),
+            lostarmour_undated=number(named["undated"]),
+        )
+    )
+
+
+def data_version(data_dir: Path) -> str:
+    """A short fingerprint of data/clean, so a reader can tell two vintages apart."""
+    digest = hashlib.sha256()
+    for path in sorted(paths.clean_dir(data_dir).glob("*.csv")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _country_index(codes: list[str]) -> str:
+    if not codes:
+        return "## Country profiles\n\nThis build has no country profiles (`--countries`)."
+    links = "\n".join(f"- [{country_name(code)}](countries/{code}.html)" for code in codes)
+    return f"## Country profiles\n\n{links}"
+
+
+def _cells(result: Result) -> list[NotebookNode]:
+    return nbformat.read(result.executed, as_version=4).cells
+
+
+def _markdown(text: str) -> NotebookNode:
+    return nbformat.v4.new_markdown_cell(text)
+
+
+def _newest(sources: pd.DataFrame) -> str:
+    """The publication date of the newest source, as precisely as it is known."""
+    dated = sources.dropna(subset=["published_end"]).sort_values("published_end")
+    if dated.empty:
+        return "unknown"
+    newest = dated.iloc[-1]
+    return format_partial_date(newest["published_start"].date(), newest["published_end"].date())
+
+
+def _ensure(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
