@@ -78,12 +78,15 @@ def check_as_of(text: str | None, today: date | None = None) -> str:
     return text
 
 
-def check_countries(text: str | None, with_data: list[str]) -> list[str]:
-    """Country codes from 'GBR,USA' or 'all' (every country with a figure); none by default."""
+ALL_COUNTRIES = "all"
+
+
+def check_countries(text: str | None) -> list[str] | str:
+    """Country codes from 'GBR,USA', or ALL_COUNTRIES (resolved once the data is clean)."""
     if not text:
         return []
-    if text.strip().lower() == "all":
-        return sorted(with_data)
+    if text.strip().lower() == ALL_COUNTRIES:
+        return ALL_COUNTRIES
     codes = [part.strip() for part in text.split(",") if part.strip()]
     unknown = [
         code
@@ -109,20 +112,20 @@ def countries_with_data(data_dir: Path) -> list[str]:
 # --- runs and the cache --------------------------------------------------------------------
 
 
-def chapter_notebooks() -> list[Path]:
-    """The numbered chapters, in order."""
-    return sorted(path for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
-
-
-def plan(as_of: str, countries: list[str], data_dir: Path) -> list[Run]:
-    """Every notebook execution the build needs, chapters first."""
-    common = {"as_of": as_of, "data_dir": str(data_dir.resolve())}
-    chapters = [Run(path, path.stem, common) for path in chapter_notebooks()]
-    profiles = [
-        Run(NOTEBOOKS / PROFILE, f"country_{code}", {**common, "country": code})
+def plan(options: Options) -> list[Run]:
+    """Every notebook execution the build needs: the numbered chapters in order, then one
+    country profile per country."""
+    common = {"as_of": options.as_of, "data_dir": str(options.data_dir.resolve())}
+    chapters = sorted(options.notebooks.glob("[0-9][0-9]_*.ipynb"))
+    countries = (
+        countries_with_data(options.data_dir)
+        if options.countries == ALL_COUNTRIES
+        else options.countries
+    )
+    return [Run(path, path.stem, common) for path in chapters] + [
+        Run(options.notebooks / PROFILE, f"country_{code}", {**common, "country": code})
         for code in countries
     ]
-    return chapters + profiles
 
 
 def check_declared(runs: list[Run]) -> None:
@@ -269,12 +272,14 @@ def _write_json(path: Path, value: object) -> None:
 @dataclass(frozen=True)
 class Options:
     as_of: str
-    countries: list[str]
+    countries: list[str] | str
+    """Country codes, or ALL_COUNTRIES."""
     out: Path
     jobs: int
     force: bool
     data_dir: Path
     shared_dir: Path
+    notebooks: Path = NOTEBOOKS
 
 
 def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
@@ -285,7 +290,7 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
     with exclusive(options.out, say):
         say("validating and cleaning data/raw ...")
         write_clean(options.data_dir, options.shared_dir)
-        runs = plan(options.as_of, options.countries, options.data_dir)
+        runs = plan(options)
         check_declared(runs)
         staging = Path(tempfile.mkdtemp(dir=options.out, prefix=".staging-"))
         try:

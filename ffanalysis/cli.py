@@ -199,7 +199,6 @@ def _build(arguments: argparse.Namespace) -> int:
         build,
         check_as_of,
         check_countries,
-        countries_with_data,
         progress,
     )
     from .problems import DataError
@@ -210,7 +209,7 @@ def _build(arguments: argparse.Namespace) -> int:
     try:
         options = Options(
             as_of=check_as_of(arguments.as_of),
-            countries=check_countries(arguments.countries, countries_with_data(data_dir)),
+            countries=check_countries(arguments.countries),
             out=arguments.out,
             jobs=arguments.jobs,
             force=arguments.force,

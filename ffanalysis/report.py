@@ -62,13 +62,19 @@ def cited_rows(cells: Iterable[NotebookNode]) -> list[tuple[str, str]]:
     return list(dict.fromkeys(_EVIDENCE_LINK.findall(text)))
 
 
-def appendix_cells(cited: list[tuple[str, str]], evidence: Evidence) -> list[NotebookNode]:
+def appendix_cells(
+    cited: list[tuple[str, str]], evidence: Evidence, *, all_sources: bool = False
+) -> list[NotebookNode]:
     """The evidence appendix and the source list, as raw HTML cells built from escaped data."""
     entries = "\n".join(_evidence_entry(table, row_id, evidence) for table, row_id in cited)
-    used_sources = dict.fromkeys(
-        row["source_id"]
-        for table, row_id in cited
-        if (row := evidence.row(table, row_id)) is not None and "source_id" in row
+    used_sources = (
+        evidence.tables["sources"]["source_id"].tolist()
+        if all_sources
+        else dict.fromkeys(
+            row["source_id"]
+            for table, row_id in cited
+            if (row := evidence.row(table, row_id)) is not None and "source_id" in row
+        )
     )
     sources = "\n".join(_source_item(source_id, evidence) for source_id in used_sources)
     return [

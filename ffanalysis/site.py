@@ -50,6 +50,7 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
         ],
         evidence,
         title=REPORT_TITLE,
+        all_sources=True,
     )
     (site / "report.html").write_text(to_html(report), encoding="utf-8")
 

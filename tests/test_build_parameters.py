@@ -1,0 +1,75 @@
+"""`ffanalysis build` checks its parameters before anything runs: one line, exit 2."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ffanalysis.build import (
+    ALL_COUNTRIES,
+    ParameterError,
+    check_as_of,
+    check_countries,
+    countries_with_data,
+)
+from ffanalysis.clean import write_clean
+from tests.conftest import Project
+from tests.test_cli import data_options, run
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--countries", "GBR,XYZ"], "--countries: unknown country code(s) XYZ"),
+        (["--countries", "gbr"], "--countries: unknown country code(s) gbr"),
+        (["--countries", "ALL+GBR"], "--countries: unknown country code(s) ALL+GBR"),
+        (["--as-of", "2022-13-01"], "--as-of '2022-13-01' is not a date (YYYY-MM-DD)"),
+        (["--as-of", "March 2022"], "--as-of 'March 2022' is not a date (YYYY-MM-DD)"),
+        (["--as-of", "2999-01-01"], "--as-of 2999-01-01 is in the future"),
+        (["--jobs", "0"], "--jobs must be at least 1"),
+    ],
+)
+def test_a_bad_parameter_is_one_line_and_exit_2(
+    project: Project, arguments: list[str], message: str
+) -> None:
+    project.clean.mkdir()
+    result = run(project, "build", *data_options(project), "--out", "out", *arguments)
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"ffanalysis: error: {message}")
+    assert not (project.root / "project" / "out").exists(), "nothing ran, nothing was written"
+
+
+def test_as_of_accepts_today_and_empty() -> None:
+    assert check_as_of("2024-02-29", today=date(2024, 2, 29)) == "2024-02-29"
+    assert check_as_of("", today=date(2024, 1, 1)) == ""
+    with pytest.raises(ParameterError, match="future"):
+        check_as_of("2024-03-01", today=date(2024, 2, 29))
+
+
+def test_countries_are_checked_codes_or_all() -> None:
+    assert check_countries("all") == ALL_COUNTRIES
+    assert check_countries("GBR, USA,GBR") == ["GBR", "USA"]
+    assert check_countries("") == []
+    assert check_countries("XKX") == ["XKX"]
+
+
+def test_all_countries_are_those_with_a_single_country_figure(project: Project) -> None:
+    write_clean(project.data_dir, project.shared_dir)
+    assert countries_with_data(project.data_dir) == []
+    project.write(
+        "claims.csv",
+        project.read("claims.csv")
+        .replace("exact,countries", "exact,countries")
+        .replace(
+            "C5,russia_ukraine_2022,ukraine,origin_countries,ALL",
+            "C5,russia_ukraine_2022,ukraine,origin_countries,GBR+USA",
+        )
+        .replace(
+            "C2,russia_ukraine_2022,ukraine,fighters_active,ALL",
+            "C2,russia_ukraine_2022,ukraine,fighters_active,COL",
+        ),
+    )
+    write_clean(project.data_dir, project.shared_dir)
+    assert countries_with_data(project.data_dir) == ["COL"]
