@@ -97,13 +97,18 @@ class Project:
         return (self.raw / name).read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """A valid project whose raw tables pass validation."""
-    project = Project(tmp_path)
+def make_project(root: Path) -> Project:
+    """A valid project below `root` whose raw tables pass validation."""
+    project = Project(root)
     project.raw.mkdir(parents=True)
     (project.shared_dir / "sources").mkdir(parents=True)
     (project.shared_dir / "sources" / "doc.txt").write_text(EVIDENCE, encoding="utf-8")
     for name, text in VALID_TABLES.items():
         project.write(name, text)
     return project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """A valid project whose raw tables pass validation."""
+    return make_project(tmp_path)
