@@ -179,10 +179,16 @@ def execute(run: Run, staging: Path, cache: Path, data_dir: Path, force: bool) -
 
 
 def _papermill(run: Run, executed: Path, figures: Path) -> None:
+    parameters = {**run.parameters, "figures_dir": str(figures.resolve())}
+    # Unix socket paths must stay short (about 100 bytes), so they live in the system's tmp.
+    with tempfile.TemporaryDirectory(prefix="ffanalysis-") as sockets:
+        _run_papermill(run, executed, parameters, Path(sockets) / "kernel")
+
+
+def _run_papermill(run: Run, executed: Path, parameters: dict, socket_prefix: Path) -> None:
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    parameters = {**run.parameters, "figures_dir": str(figures.resolve())}
     for attempt in (1, 2):
         try:
             papermill.execute_notebook(
@@ -193,7 +199,7 @@ def _papermill(run: Run, executed: Path, figures: Path) -> None:
                 cwd=str(run.notebook.parent),
                 progress_bar=False,
                 execution_timeout=CELL_TIMEOUT,
-                config=_kernel_config(),
+                config=_kernel_config(socket_prefix),
             )
             return
         except PapermillExecutionError as error:
@@ -206,11 +212,14 @@ def _papermill(run: Run, executed: Path, figures: Path) -> None:
                 raise BuildError(f"{run.notebook.name}: {error}") from None
 
 
-def _kernel_config():
-    """IPC instead of TCP: no port races between parallel kernels, no warning at each start."""
+def _kernel_config(socket_prefix: Path):
+    """IPC instead of TCP: no port races between parallel kernels, no warning at each start.
+
+    Each kernel gets its own socket path prefix; kernels sharing one would talk over each other.
+    """
     from traitlets.config import Config
 
-    return Config({"KernelManager": {"transport": "ipc"}})
+    return Config({"KernelManager": {"transport": "ipc", "ip": str(socket_prefix)}})
 
 
 def _store(entry: Path, executed: Path, figures: Path) -> None:

@@ -79,3 +79,26 @@ def aggregate_death_counts(claims: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["claimant_type", "claimant", "stated_on_end", "claim_id"], kind="stable")
         .reset_index(drop=True)[AGGREGATE_COLUMNS]
     )
+
+
+def lostarmour_over_time(lostarmour: pd.DataFrame) -> pd.DataFrame:
+    """LostArmour's named deaths per month, with the running total, shaped as
+    `named_deaths_over_time` is so a chart can draw both floors alike.
+
+    A record counts in the month of the last day it can have happened (`died_end`): a death
+    listed only by year counts in December, one listed as 'before 2024' in December 2023. Records
+    with no date form a last row with `month` NaT and `dated` False, so the last `cumulative` is
+    the site's whole count. Every record is on Ukraine's side (`side`), and a floor.
+    """
+    return (
+        lostarmour.assign(side="ukraine", month=lostarmour["died_end"].dt.to_period("M"))
+        .groupby(["side", "month"], dropna=False)["named_deaths"]
+        .sum()
+        .astype("int64")
+        .reset_index()
+        .assign(
+            cumulative=lambda counts: counts.groupby("side")["named_deaths"].cumsum(),
+            dated=lambda counts: counts["month"].notna(),
+            is_floor=True,
+        )
+    )

@@ -47,11 +47,16 @@ class Evidence:
         return self.row("sources", source_id)
 
 
-def page_notebook(cells: Iterable[NotebookNode], evidence: Evidence, *, title: str) -> NotebookNode:
-    """One notebook for a page: the given cells, cleaned for readers, then the appendix."""
+def page_notebook(
+    cells: Iterable[NotebookNode], evidence: Evidence, *, title: str, all_sources: bool = False
+) -> NotebookNode:
+    """One notebook for a page: the given cells, cleaned for readers, then the appendix.
+
+    The source list names the sources the page cites, or with `all_sources` every source.
+    """
     body = [_for_readers(cell) for cell in cells if not _is_parameters(cell)]
-    cited = cited_rows(body)
-    notebook = nbformat.v4.new_notebook(cells=[*body, *appendix_cells(cited, evidence)])
+    appendix = appendix_cells(cited_rows(body), evidence, all_sources=all_sources)
+    notebook = nbformat.v4.new_notebook(cells=[*body, *appendix])
     notebook.metadata["title"] = title
     return notebook
 
@@ -122,6 +127,12 @@ def _evidence_entry(table: str, row_id: str, evidence: Evidence) -> str:
     row = evidence.row(table, row_id)
     if row is None:
         return f'<dt id="{anchor}">{_e(row_id)}</dt><dd>Not found in the {_e(table)} table.</dd>'
+    if "quote" not in row:
+        return (
+            f'<dt id="{anchor}">{_e(row_id)} ({_e(table)})</dt>\n'
+            f'<dd>The whole of <a href="#source-{_e(row_id)}">{_e(row.get("title", row_id))}</a>, '
+            "not one passage of it.</dd>"
+        )
     source = evidence.source(row["source_id"])
     said = _said_by(row)
     where = _e(source["title"]) if source is not None else _e(row["source_id"])

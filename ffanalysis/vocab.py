@@ -44,6 +44,7 @@ METRIC = _vocabulary(
     origin_countries="Number of countries the volunteers came from.",
     pay="A pay level; the unit gives currency and period.",
     host_force="Size of the force the volunteers joined.",
+    unit_strength="Strength of one unit the volunteers served in, locals included.",
     returned="People who returned home.",
     non_combatants="Foreign participants in non-combatant roles.",
     volunteers_projected="A forecast of how many might come.",

@@ -6,6 +6,7 @@ single, exact problem.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,6 +106,18 @@ def make_project(root: Path) -> Project:
     (project.shared_dir / "sources" / "doc.txt").write_text(EVIDENCE, encoding="utf-8")
     for name, text in VALID_TABLES.items():
         project.write(name, text)
+    return project
+
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+"""A richer fixture project (every chapter has something to say), in tests/fixtures/mini."""
+
+
+def copy_mini_project(root: Path) -> Project:
+    """A copy of tests/fixtures/mini below `root`, to build or break without touching it."""
+    project = Project(root)
+    shutil.copytree(MINI / "raw", project.raw)
+    shutil.copytree(MINI / "shared", project.shared_dir)
     return project
 
 

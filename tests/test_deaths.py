@@ -9,8 +9,10 @@ from ffanalysis.deaths import (
     AGGREGATE_COLUMNS,
     aggregate_death_counts,
     lostarmour_by_country,
+    lostarmour_over_time,
     named_deaths_over_time,
 )
+from tests.test_lostarmour import write_small
 from tests.typed_frames import claims, table
 
 
@@ -71,3 +73,22 @@ def test_aggregate_counts_are_ukraines_side_killed_figures_with_floors_marked() 
     assert counts["low"].isna().tolist() == [False, True, False]
     assert counts["high"].isna().tolist() == [False, False, True]
     assert counts["is_floor"].tolist() == [False, False, True]
+
+
+def test_lostarmour_accumulates_by_the_last_day_each_death_can_be(tmp_path) -> None:
+    over_time = lostarmour_over_time(lostarmour.read_reference(write_small(tmp_path)))
+    assert over_time["month"].tolist()[:-1] == [
+        pd.Period(month, "M")
+        for month in [
+            "2022-04",
+            "2023-09",
+            "2023-12",  # 'before 2024' counts once 2023 is over
+            "2024-07",
+            "2024-12",  # a garbled month: only the year is read
+        ]
+    ]
+    assert pd.isna(over_time["month"].iloc[-1])
+    assert over_time["named_deaths"].tolist() == [1, 2, 2, 30, 1, 8]
+    assert over_time["cumulative"].tolist() == [1, 3, 5, 35, 36, 44]
+    assert over_time["dated"].tolist() == [True] * 5 + [False]
+    assert over_time["is_floor"].all() and set(over_time["side"]) == {"ukraine"}

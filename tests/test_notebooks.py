@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import papermill
 import pytest
+from traitlets.config import Config
 
 from ffanalysis.clean import write_clean
 from ffanalysis.notebook import load_notebook, read_records
+from ffanalysis.validation import check_data
 from tests.conftest import Project
 from tests.test_lostarmour import SMALL
 
@@ -44,7 +49,7 @@ def test_the_data_audit_counts_rows_per_evidence_file(project: Project, tmp_path
         project.read("sources.csv") + "lostarmour_2025,reference/la.csv,LA,,,2025,dataset,,\n",
     )
     write_clean(project.data_dir, project.shared_dir)
-    records = execute("00_data_audit.ipynb", tmp_path / "out.ipynb", data_dir=str(project.data_dir))
+    records = execute("05_data_audit.ipynb", tmp_path / "out.ipynb", data_dir=str(project.data_dir))
     assert records["rows_per_file"] == {"sources/doc.txt": 12, "reference/la.csv": 6}
     assert records["lostarmour"] == {
         "named_deaths": 44,
@@ -52,3 +57,235 @@ def test_the_data_audit_counts_rows_per_evidence_file(project: Project, tmp_path
         "without_month": 11,
         "undated": 10,
     }
+
+
+# The chapters, run on the small fixture project in tests/fixtures/mini
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
+BEFORE_THE_INVASION = "2022-01-01"
+END_OF_2025 = "2025-12-31"  # a fixed date, so the length of the ongoing war is fixed too
+CHAPTERS = [
+    "01_claims_vs_evidence.ipynb",
+    "02_casualties.ipynb",
+    "03_legal_landscape.ipynb",
+    "04_historical_comparison.ipynb",
+    "country_profile.ipynb",
+]
+RUNS = {
+    **{("full", name): {"as_of": END_OF_2025} for name in CHAPTERS},
+    **{("early", name): {"as_of": BEFORE_THE_INVASION} for name in CHAPTERS},
+    ("single", "country_profile.ipynb"): {"country": "NOR"},
+}
+"""Every chapter on all the data and before the invasion, and a country with one figure."""
+
+
+@dataclass
+class Run:
+    """An executed chapter: what it recorded, the Markdown it said and the figures it wrote."""
+
+    records: dict
+    markdown: str
+    figures: Path
+
+
+@pytest.fixture(scope="module")
+def chapter_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Run]:
+    """Clean a copy of the fixture project, then run every chapter in `RUNS`, in parallel
+    (each papermill run starts a kernel; over IPC, each at its own socket path, so parallel
+    kernels neither race for TCP ports nor share sockets)."""
+    root = tmp_path_factory.mktemp("mini")
+    data_dir = root / "mini"
+    shutil.copytree(FIXTURE, data_dir)
+    write_clean(data_dir, data_dir / "shared")
+
+    def run(key: tuple[str, str]) -> tuple[tuple[str, str], Run]:
+        case, name = key
+        out = root / case / name
+        figures = root / case / f"{Path(name).stem}_figures"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        papermill.execute_notebook(
+            NOTEBOOKS / name,
+            out,
+            parameters={"data_dir": str(data_dir), "figures_dir": str(figures), **RUNS[key]},
+            cwd=NOTEBOOKS,
+            kernel_name="python3",
+            progress_bar=False,
+            config=Config({"KernelManager": {"transport": "ipc", "ip": str(out.with_suffix(""))}}),
+        )
+        notebook = load_notebook(out)
+        return key, Run(read_records(notebook), said(notebook), figures)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        return dict(pool.map(run, RUNS))
+
+
+def said(notebook: dict) -> str:
+    """Every Markdown output of an executed notebook, one per line."""
+    return "\n".join(
+        "".join(output["data"]["text/markdown"])
+        for cell in notebook["cells"]
+        for output in cell.get("outputs", [])
+        if "text/markdown" in output.get("data", {})
+    )
+
+
+def test_the_fixture_project_is_valid() -> None:
+    tables, problems = check_data(FIXTURE, FIXTURE / "shared")
+    assert [str(problem) for problem in problems] == []
+    assert all(len(frame) for frame in tables.values())
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_every_chapter_writes_its_figures(chapter_runs, name: str) -> None:
+    run = chapter_runs["full", name]
+    written = sorted(path.name for path in run.figures.iterdir())
+    assert written == run.records["figures"]
+    assert {Path(file).suffix for file in written} == {".png", ".svg"}
+    assert all((run.figures / file).stat().st_size > 1000 for file in written)
+    assert (run.figures / written[0]).read_bytes().startswith(b"\x89PNG")
+
+
+def test_claims_vs_evidence_records_the_headline_ratios(chapter_runs) -> None:
+    records = chapter_runs["full", "01_claims_vs_evidence.ipynb"].records
+    assert records["headcounts"] == 6  # C01-C06: all countries, persons, headcount metrics
+    assert records["undated_headcounts"] == 0
+    assert records["ratios"] == {
+        "ukraine_strength": {"low": 10.0, "high": None, "evidence_figures": 2},
+        "russia_strength": {
+            "low": pytest.approx(13387 / 2000),
+            "high": None,
+            "evidence_figures": 2,
+        },
+        "russia_deaths": {"low": pytest.approx(5962 / 750), "high": None, "evidence_figures": 1},
+    }
+    assert records["ratio_title"] == (
+        "Kyiv's headline figure is at least 10 times what reporters found; "
+        "Moscow's is at least 6.7 times"
+    )
+    assert records["timeline_title"] == (
+        "Moscow's count of foreigners fighting for Ukraine rose from about 7,000 (Jun 2022) "
+        "to at least 13,387 (Mar 2024)"
+    )
+
+
+def test_casualties_keep_floors_and_claims_apart(chapter_runs) -> None:
+    run = chapter_runs["full", "02_casualties.ipynb"]
+    deaths = run.records["deaths"]
+    assert (deaths["named"], deaths["named_undated"], deaths["named_ids"]) == (
+        4,
+        1,
+        "K1, K2, K3, K4",
+    )
+    assert (deaths["listed"], deaths["listed_without_country"], deaths["floor"]) == (10, 1, 10)
+    assert deaths["moscow"] == {
+        "low": 5962.0,
+        "high": 5962.0,
+        "text": "about 5,962",
+        "claim_id": "C07",
+        "times_floor": "596.2",
+    }
+    assert deaths["top_countries"] == [
+        {"country": "GBR", "name": "United Kingdom", "named_deaths": 5},
+        {"country": "USA", "name": "United States", "named_deaths": 4},
+    ]
+    assert "a floor" in run.markdown
+
+
+def test_the_legal_landscape_counts_countries_per_category(chapter_runs) -> None:
+    legal = chapter_runs["full", "03_legal_landscape.ipynb"].records["legal"]
+    assert legal["per_category"] == {
+        "illegal": 1,
+        "permission_required": 1,
+        "discouraged": 1,
+        "unclear": 0,
+        "legal": 2,
+    }
+    assert legal["largest_banned"] == {
+        "country": "GBR",
+        "name": "United Kingdom",
+        "text": "about 6,000",
+        "metric": "volunteers_interested",
+        "claim_id": "C09",
+    }
+    assert (legal["banned"], legal["banned_with_figure"], legal["longest_penalty"]) == (1, 1, None)
+
+
+def test_the_historical_comparison_divides_by_months_and_force(chapter_runs) -> None:
+    spans = chapter_runs["full", "04_historical_comparison.ipynb"].records["spans"]
+    spain_months = 984 * 12 / 365.25  # 17 July 1936 to 28 March 1939
+    war_months = 1406 * 12 / 365.25  # 24 February 2022 to 31 December 2025
+    assert spans["spanish_civil_war"] == pytest.approx(
+        {
+            "name": "Spanish Civil War",
+            "estimates": 2,
+            "total_low": 32000,
+            "total_high": 35000,
+            "months_low": spain_months,
+            "months_high": spain_months,
+            "rate_low": 32000 / spain_months,
+            "rate_high": 35000 / spain_months,
+            "share_low": 32000 / 750000,
+            "share_high": 35000 / 750000,
+            "figure_ids": "H1, H2",
+        }
+    )
+    assert spans["russia_ukraine_2022"]["rate_low"] == pytest.approx(7000 / war_months)
+    assert spans["russia_ukraine_2022"]["share_high"] == pytest.approx(13387 / 261000)
+
+
+def test_a_country_profile_gathers_stance_funnel_and_deaths(chapter_runs) -> None:
+    records = chapter_runs["full", "country_profile.ipynb"].records
+    assert records["profile"]["legality"] == "illegal"
+    assert (records["profile"]["named_ids"], records["profile"]["listed_deaths"]) == ("K1, K3", 5)
+    assert records["funnel_stages"] == {
+        "interested": "about 6,000",
+        "serving": "about 3,000",
+        "killed": "8",
+    }
+
+
+def test_a_country_with_a_single_figure_gets_a_profile(chapter_runs) -> None:
+    run = chapter_runs["single", "country_profile.ipynb"]
+    assert run.records["funnel_title"] == "Norway, for Ukraine: more than 300 arrived"
+    assert run.records["profile"]["legality"] == "legal"
+    assert (run.records["profile"]["claims"], run.records["profile"]["named_deaths"]) == (1, 0)
+    assert sorted(path.name for path in run.figures.iterdir()) == [
+        "funnel_NOR.png",
+        "funnel_NOR.svg",
+    ]
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_before_the_invasion_every_chapter_says_there_is_little_data(chapter_runs, name) -> None:
+    run = chapter_runs["early", name]
+    assert len(list(run.figures.iterdir())) == len(run.records["figures"]) >= 2
+    if name == "04_historical_comparison.ipynb":
+        # Figures on earlier wars were published long before; the 2022 war has none yet.
+        assert list(run.records["spans"]) == ["spanish_civil_war"]
+        assert run.records["history_title"] == (
+            "Per month of war, figures for the Spanish Civil War give 990 to 1,083 volunteers"
+        )
+    else:
+        assert "by 1 January 2022" in run.markdown
+
+
+def test_the_early_chapters_record_nothing_stated(chapter_runs) -> None:
+    def records(name: str) -> dict:
+        return chapter_runs["early", name].records
+
+    assert records("01_claims_vs_evidence.ipynb")["headcounts"] == 0
+    assert records("01_claims_vs_evidence.ipynb")["ratios"] == {}
+    assert records("02_casualties.ipynb")["deaths"]["floor"] == 0
+    assert records("02_casualties.ipynb")["deaths"]["moscow"] is None
+    assert records("03_legal_landscape.ipynb")["legal"]["countries"] == 0
+    assert records("country_profile.ipynb")["funnel_stages"] == {}
+
+
+def test_a_wrong_country_code_stops_the_profile_with_a_clear_message(tmp_path: Path) -> None:
+    with pytest.raises(papermill.PapermillExecutionError, match="ISO 3166-1 alpha-3"):
+        execute(
+            "country_profile.ipynb",
+            tmp_path / "out.ipynb",
+            country="Britain",
+            figures_dir=str(tmp_path / "figures"),
+        )

@@ -1,0 +1,153 @@
+"""What every chapter notebook does first: check its parameters and load the data as of a date.
+
+Papermill injects parameters as plain strings and warns, but goes on, when one is wrong, so a
+chapter checks its own: a mistyped date or country stops it with a sentence saying what is
+expected, instead of an empty chapter that looks like a finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import countries, paths
+from .asof import as_of as rows_as_of
+from .clean import DERIVED_TABLES
+from .dates import bounds_or_none
+from .loading import load
+from .lostarmour import SOURCE_ID as LOSTARMOUR_SOURCE
+from .text import cite, interval_text
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The clean tables, cut to the rows stated by the chapter's date.
+
+    `sources` and `conflicts` are never cut: sources are needed to name every row, and a war's
+    dates are the frame the figures are read in, not figures themselves.
+    """
+
+    sources: pd.DataFrame
+    conflicts: pd.DataFrame
+    claims: pd.DataFrame
+    historical: pd.DataFrame
+    casualties: pd.DataFrame
+    legal_stances: pd.DataFrame
+    units: pd.DataFrame
+    lostarmour: pd.DataFrame
+    as_of: str
+
+
+def check_as_of(as_of: str) -> str:
+    """`as_of` as given if it is empty or a (partial) ISO date; else a ValueError that says so."""
+    if as_of and bounds_or_none(as_of) is None:
+        raise ValueError(
+            f"as_of must be an ISO date such as 2023-06-30 (or 2023-06, 2023), or empty for "
+            f"all the data; got {as_of!r}"
+        )
+    return as_of
+
+
+def check_country(country: str) -> str:
+    """`country` if it names one country (ISO 3166-1 alpha-3, or XKX); else a ValueError."""
+    single = countries.GROUP_SEPARATOR not in country and country not in countries.AGGREGATES
+    if not (single and countries.country_name(country)):
+        raise ValueError(
+            f"country must be an ISO 3166-1 alpha-3 code such as GBR or USA; got {country!r}"
+        )
+    return country
+
+
+def load_tables(data_dir: Path | str | None, as_of: str) -> Tables:
+    """Every table from `data_dir`/clean (the project's data/ when None), as of `as_of`.
+
+    LostArmour's list counts as stated when its source was published, like any other row; a
+    data folder without it gives an empty list rather than an error.
+    """
+    check_as_of(as_of)
+    sources = load("sources", data_dir)
+
+    def cut(frame: pd.DataFrame) -> pd.DataFrame:
+        return rows_as_of(frame, sources, as_of).reset_index(drop=True)
+
+    return Tables(
+        sources=sources,
+        conflicts=load("conflicts", data_dir),
+        claims=cut(load("claims", data_dir)),
+        historical=cut(load("historical", data_dir)),
+        casualties=cut(load("casualties", data_dir)),
+        legal_stances=cut(load("legal_stances", data_dir)),
+        units=cut(load("units", data_dir)),
+        lostarmour=cut(_lostarmour(data_dir).assign(source_id=LOSTARMOUR_SOURCE)),
+        as_of=as_of,
+    )
+
+
+def _lostarmour(data_dir: Path | str | None) -> pd.DataFrame:
+    data = Path(data_dir) if data_dir is not None else paths.default_data_dir()
+    if (paths.clean_dir(data) / "lostarmour.csv").is_file():
+        return load("lostarmour", data_dir)
+    columns = DERIVED_TABLES["lostarmour"]
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+def date_words(as_of: str) -> str:
+    """'by 1 January 2022', 'by the end of March 2022', or 'to date' for no date."""
+    if not as_of:
+        return "to date"
+    last = pd.Timestamp(bounds_or_none(as_of)[1])
+    if len(as_of) == 4:
+        return f"by the end of {last:%Y}"
+    if len(as_of) == 7:
+        return f"by the end of {last:%B %Y}"
+    return f"by {last.day} {last:%B %Y}"
+
+
+def show(chart) -> None:
+    """Display a chart's PNG in the notebook, so the executed chapter shows what was saved."""
+    from IPython.display import Image, display
+
+    display(Image(filename=str(chart.png)))
+
+
+def records(frame: pd.DataFrame, key: str) -> dict[str, dict[str, Any]]:
+    """A table as {key value: {column: value}}, with missing values as None and numbers as
+    plain Python numbers, so `notebook.record` can store it as JSON."""
+    plain = frame.astype(object).where(frame.notna(), None)
+    return {
+        str(row[key]): {column: _plain(value) for column, value in row.items() if column != key}
+        for row in plain.to_dict("records")
+    }
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+def percent_text(low: float | None, high: float | None) -> str:
+    """A share (0.05 is 5%) in words: '0.4 to 7.9%' (en dash), 'at most 7.7%', 'not known'."""
+    scaled = [None if value is None or pd.isna(value) else value * 100 for value in (low, high)]
+    words = interval_text(*scaled)
+    return words if words == "not known" else f"{words}%"
+
+
+def cite_figures(ids: str, claims: pd.DataFrame) -> str:
+    """Links for the figure ids of `history.comparison`, each to its own table: the 2022 war's
+    figures are rows of claims, the earlier wars' rows of historical."""
+    parts = pd.Series([part for part in ids.split(", ") if part], dtype="string")
+    in_claims = parts.isin(claims["claim_id"])
+    return cite("claims", parts[in_claims].tolist()) + cite(
+        "historical", parts[~in_claims].tolist()
+    )
+
+
+def share_clause(low: float | None, high: float | None) -> str:
+    """A share of the force joined as a clause: '0.4-7.9% of the force joined' (en dash), or
+    a plain statement that the force's size is not on record."""
+    words = percent_text(low, high)
+    if words == "not known":
+        return "no size of the force joined is on record"
+    return f"{words} of the force joined"

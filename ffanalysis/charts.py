@@ -1,0 +1,912 @@
+"""The report's figures, one function each: drawn in the house style, titled with their finding.
+
+Each function takes the tables a chapter has loaded (already cut to its `as_of` date), runs the
+package's analysis on them, draws the result and saves it as PNG and SVG. The title states the
+finding computed from the rows drawn (never typed), ranges are drawn as the intervals sources
+state with open bounds as arrows, and the sources of the rows drawn are printed under the
+figure. A chart with nothing to draw still writes its files and says so in its title: a
+chapter run on an early date shows an honest empty figure instead of failing.
+
+The returned `Chart` carries what a caption or a test needs: the files, the title, the sources,
+the numbers the title states, and the rows drawn.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import matplotlib.dates as mdates
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+
+from . import countries, deaths, evidence, funnel, history, legal, vocab
+from .asof import stated_date
+from .interval_columns import by_size
+from .lostarmour import SOURCE_ID as LOSTARMOUR_SOURCE
+from .plotting import (
+    CLAIMANT_COLOURS,
+    claimant_legend,
+    draw_intervals,
+    finish,
+    house_style,
+    save,
+    thousands,
+)
+from .ranges import Interval
+from .text import figure_text, interval_text, number
+
+MAX_SOURCES_SHOWN = 12
+"""More names than this under a figure bury it; the rest are counted and all are in `Chart`."""
+
+SOURCE_NAME_LENGTH = 70
+"""Characters of a source's 'publisher: title' printed under a figure."""
+
+NO_SOURCES = "none (no rows to draw)"
+
+GOVERNMENT_NAMES = {"ua_government": "Kyiv", "ru_government": "Moscow"}
+"""How a title names each government, as the press does."""
+
+TIMELINE_LEADS = ("ru_government", "ua_government")
+"""Whose series the timeline's title follows, first that has two dated figures: Moscow restates
+its count as a running total, so its series is the one that moves; Kyiv's mostly repeats."""
+
+CLAIMED_BY_TYPE = {"ukraine": "ua_government", "russia": "ru_government"}
+"""The claimant type whose figure each comparison in `evidence.COMPARISONS` tests."""
+
+EVIDENCE_WORDS = {
+    "independent": "researchers",
+    "media": "reporters",
+    "ru_affiliated": "pro-Russian lists",
+}
+"""Who found the evidence figure, as a title says it."""
+
+COMPARISON_WORDS = {
+    "ukraine_strength": "volunteers",
+    "russia_strength": "foreign fighters",
+    "russia_deaths": "foreigners killed",
+}
+"""What each comparison counts, for row labels."""
+
+TIMELINE_METRICS = {
+    "volunteers_interested": "came",
+    "volunteers_arrived": "came",
+    "fighters_total": "came",
+    "fighters_active": "serving",
+}
+"""The headcounts of the timeline and its panel: how many came (or wanted to), and how many
+serve at one time. Other metrics count other things (deaths, pay, countries)."""
+
+TIMELINE_PANELS = {
+    "came": "Said to have volunteered, arrived or served at any time",
+    "serving": "Counted as serving at one time",
+}
+
+STAGE_WORDS = {
+    "interested": "wanted to go",
+    "arrived": "arrived",
+    "serving": "serving",
+    "killed": "killed",
+}
+"""Each funnel stage as a title says it ('6,000 wanted to go')."""
+
+SIDE_WORDS = {"ukraine": "for Ukraine", "russia": "for Russia"}
+SIDE_HEADINGS = {"ukraine": "For Ukraine", "russia": "For Russia"}
+
+LEGALITY_WORDS = {
+    "illegal": "Illegal",
+    "permission_required": "Permission required",
+    "discouraged": "Discouraged",
+    "unclear": "Unclear",
+    "legal": "Legal",
+}
+
+BENCHMARK_CONFLICT = "spanish_civil_war"
+"""The mobilisation the 2022 one is measured against in the title: the International Brigades
+are the comparison every account of foreign volunteers reaches for first."""
+
+FOCUS_CONFLICT = "russia_ukraine_2022"
+
+CODES_PER_LINE = 10
+"""Country codes written beside a legal-landscape bar before the line breaks."""
+
+
+@dataclass
+class Chart:
+    """A saved figure: its files, its finding and what backs it."""
+
+    paths: list[Path]
+    title: str
+    source_ids: list[str]
+    sources: list[str]
+    """'Publisher: title' of every source drawn (all of them, even where the figure shows
+    only the first `MAX_SOURCES_SHOWN`)."""
+    numbers: dict[str, Any] = field(default_factory=dict)
+    """The numbers the title states (plain floats and ints, None for an open bound)."""
+    data: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """The rows drawn, as the analysis returned them."""
+    figure: Figure | None = None
+    """The drawn (and saved, closed) figure, for tests to inspect."""
+
+    @property
+    def png(self) -> Path:
+        return next(path for path in self.paths if path.suffix == ".png")
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there was nothing to draw."""
+        return not self.source_ids
+
+
+# Sources
+
+
+def source_name(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series:
+    """Each source as a reader knows it, 'Publisher: Title' (the title alone if no publisher)."""
+    table = sources.set_index("source_id")
+    publisher = source_ids.map(table["publisher"])
+    title = source_ids.map(table["title"]).fillna(source_ids)
+    named = (publisher + ": " + title).fillna(title).astype(str)
+    return named.where(
+        named.str.len() <= SOURCE_NAME_LENGTH,
+        named.str[: SOURCE_NAME_LENGTH - 1] + "\N{HORIZONTAL ELLIPSIS}",
+    )
+
+
+def cited_sources(source_ids: Iterable[str], sources: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The distinct source ids behind the rows drawn (comma-joined cells are split), sorted,
+    and their names in the same order."""
+    ids = pd.Series(
+        sorted({part.strip() for cell in source_ids for part in str(cell).split(",")} - {""})
+    )
+    names = source_name(ids, sources) if len(ids) else pd.Series([], dtype=str)
+    return ids.tolist(), names.tolist()
+
+
+def _source_line(names: Sequence[str]) -> list[str]:
+    """The names printed under a figure: distinct, at most `MAX_SOURCES_SHOWN`, the rest counted."""
+    distinct = sorted(set(names))
+    if not distinct:
+        return [NO_SOURCES]
+    shown, rest = distinct[:MAX_SOURCES_SHOWN], len(distinct) - MAX_SOURCES_SHOWN
+    return shown + ([f"and {rest} more (see the evidence list)"] if rest > 0 else [])
+
+
+# Claims over time
+
+
+def claims_timeline(claims: pd.DataFrame, sources: pd.DataFrame, figures_dir: Path | str) -> Chart:
+    """Headcounts of foreign volunteers for Ukraine (all countries) by the date each was stated.
+
+    Two panels share the axes: how many are said to have come, and how many are counted as
+    serving at one time, since the gap between the two is the story. Figures whose date is
+    unknown cannot be placed on a time axis; `numbers["undated"]` counts them.
+    """
+    timeline = evidence.claims_timeline(claims, sources).merge(
+        claims[["claim_id", "source_id", "unit", "stated_on_end"]], on="claim_id"
+    )
+    rows = timeline.loc[
+        timeline["side"].eq("ukraine")
+        & timeline["country"].eq("ALL")
+        & timeline["unit"].eq("persons")
+        & timeline["metric"].isin(list(TIMELINE_METRICS))
+    ].assign(panel=lambda frame: frame["metric"].astype(str).map(TIMELINE_METRICS))
+    dated = rows.loc[rows["date"].notna()]
+    stem = Path(figures_dir) / "claims_timeline"
+    if dated.empty:
+        return _no_data(stem, "No headcount of foreign volunteers had been stated yet", rows)
+    title, values = _timeline_finding(dated)
+    values["undated"] = int(rows["date"].isna().sum())
+    ids, names = cited_sources(dated["source_id"], sources)
+    with house_style():
+        fig = Figure(figsize=(8.0, 6.5))
+        axes = fig.subplots(len(TIMELINE_PANELS), 1, sharex=True, sharey=True)
+        for ax, (panel, heading) in zip(axes, TIMELINE_PANELS.items(), strict=True):
+            draw_over_time(ax, dated.loc[dated["panel"].eq(panel)], x="date")
+            ax.set_title(heading, loc="left", fontsize="medium")
+            thousands(ax.yaxis)
+        axes[-1].set_ylim(bottom=0)  # after drawing both: a shared limit stops autoscaling
+        _date_axis(axes[-1])
+        _legend_outside(claimant_legend(axes[0], dated["claimant_type"].astype(str)))
+        finish(
+            fig,
+            title=title,
+            sources=_source_line(names),
+            xlabel="Date the figure was stated",
+            ylabel="Foreign volunteers for Ukraine, all countries",
+        )
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+
+
+def _timeline_finding(dated: pd.DataFrame) -> tuple[str, dict[str, Any]]:
+    """How a government's count moved: its first and last figure of how many came.
+
+    Only figures the source dates itself count here: a figure dated by its source's publication
+    (an article of 2025 retelling a claim of 2022) would make an old claim look new.
+    """
+    came = dated.loc[dated["panel"].eq("came") & dated["stated_on_end"].notna()]
+    for claimant_type in TIMELINE_LEADS:
+        who = GOVERNMENT_NAMES[claimant_type]
+        own = came.loc[came["claimant_type"].eq(claimant_type)]
+        if len(own) >= 2:
+            first, last = own.iloc[0], own.iloc[-1]
+            verb = _moved(_stated_number(first), _stated_number(last))
+            title = (
+                f"{who}'s count of foreigners fighting for Ukraine {verb} "
+                f"{_figure(first)} ({first['date']:%b %Y}) to {_figure(last)} ({last['date']:%b %Y})"
+            )
+            return title, {
+                "claimant_type": claimant_type,
+                "first": _bounds(first),
+                "first_date": f"{first['date']:%Y-%m-%d}",
+                "last": _bounds(last),
+                "last_date": f"{last['date']:%Y-%m-%d}",
+                "claim_ids": [first["claim_id"], last["claim_id"]],
+            }
+    first, last = dated["date"].min(), dated["date"].max()
+    title = (
+        f"Headcounts of foreign volunteers stated from {first:%b %Y} to {last:%b %Y}: {len(dated)}"
+    )
+    return title, {"figures": len(dated), "claim_ids": []}
+
+
+def _moved(first: float, last: float) -> str:
+    return "rose from" if last > first else "fell from" if last < first else "went from"
+
+
+def draw_over_time(
+    ax: Axes, frame: pd.DataFrame, *, x: str, low: str = "low", high: str = "high"
+) -> int:
+    """Draw each row's figure as a vertical interval at its date; return the rows skipped.
+
+    The upright twin of `plotting.draw_intervals`, for charts whose x axis is time: a point is
+    a dot, a range a capped line, an open bound a dashed arrow leaving the stated number (up
+    for 'more than', down to zero for 'fewer than'). Vague or undated rows are skipped.
+    """
+    rows = frame.to_dict("records")
+    drawn = [
+        (row, interval)
+        for row in rows
+        if not pd.isna(row[x]) and (interval := _interval(row[low], row[high])) is not None
+    ]
+    for row, interval in drawn:
+        _draw_upright(ax, mdates.date2num(row[x]), interval, CLAIMANT_COLOURS[row["claimant_type"]])
+    return len(rows) - len(drawn)
+
+
+_UPRIGHT_CAPS = {"marker": "_", "markersize": 10, "solid_capstyle": "butt"}
+_ARROW_POINTS = 28
+
+
+def _draw_upright(ax: Axes, x: float, interval: Interval, colour: str) -> None:
+    if interval.is_point:
+        ax.plot([x], [interval.low], marker="o", linestyle="none", color=colour)
+    elif interval.high is None:
+        _upright_arrow(ax, x, interval.low, colour, head=(0, _ARROW_POINTS), coords="offset points")
+    elif interval.low is None:
+        ax.update_datalim([(x, 0)])
+        _upright_arrow(ax, x, interval.high, colour, head=(x, 0), coords="data")
+    else:
+        ax.plot([x, x], [interval.low, interval.high], color=colour, **_UPRIGHT_CAPS)
+
+
+def _upright_arrow(
+    ax: Axes, x: float, start: float, colour: str, *, head: tuple[float, float], coords: str
+) -> None:
+    """A cap at the stated number and a dashed arrow to the open side (as draw_intervals does)."""
+    ax.plot([x], [start], linestyle="none", color=colour, **_UPRIGHT_CAPS)
+    ax.annotate(
+        "",
+        xy=(x, start),
+        xytext=head,
+        textcoords=coords,
+        arrowprops={
+            "arrowstyle": "<|-",
+            "linestyle": (0, (3, 2)),
+            "color": colour,
+            "shrinkA": 0,
+            "shrinkB": 0,
+        },
+    )
+
+
+def _date_axis(ax: Axes) -> None:
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+# Claims against evidence
+
+
+def claims_vs_evidence(
+    claims: pd.DataFrame, sources: pd.DataFrame, figures_dir: Path | str
+) -> Chart:
+    """Each government's largest figure divided by each independent count, as an interval.
+
+    One row per distinct evidence figure (`evidence.headline_ratios`), so the spread of the
+    evidence shows; a line marks where claim and evidence would agree (a ratio of 1).
+    """
+    ratios = evidence.headline_ratios(claims)
+    stem = Path(figures_dir) / "claims_vs_evidence"
+    if ratios.empty:
+        return _no_data(stem, "No government figure could be set against evidence yet", ratios)
+    claimant_of = claims.set_index("claim_id")
+    rows = ratios.assign(
+        claimant_type=ratios["claimed_by"].map(CLAIMED_BY_TYPE),
+        row=_ratio_labels(ratios),
+        ratio_text=[
+            f"{interval_text(low, high)}\N{MULTIPLICATION SIGN}"
+            for low, high in zip(ratios["low"], ratios["high"], strict=True)
+        ],
+    )
+    title, values = _ratio_finding(rows, claimant_of)
+    ids, names = cited_sources(
+        _split_ids(pd.concat([rows["claim_ids"], rows["evidence_ids"]])).map(
+            claimant_of["source_id"]
+        ),
+        sources,
+    )
+    with house_style():
+        fig = Figure(figsize=(8.0, _height(len(rows))))
+        ax = fig.subplots()
+        ax.axvline(1, color="0.6", linewidth=1, linestyle=":", zorder=0)
+        draw_intervals(ax, rows, y="row", label="ratio_text")
+        ax.set_xlim(left=0)
+        ax.margins(x=0.15)
+        thousands(ax.xaxis)
+        finish(
+            fig,
+            title=title,
+            sources=_source_line(names),
+            xlabel="Claim \N{DIVISION SIGN} evidence (times; 1 = they agree)",
+        )
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+
+
+def _ratio_labels(ratios: pd.DataFrame) -> pd.Series:
+    """'Kyiv, volunteers: more than 20,000 ÷ 1,500-2,000' for each row (unique per row)."""
+    who = ratios["claimed_by"].map(CLAIMED_BY_TYPE).map(GOVERNMENT_NAMES)
+    what = ratios["comparison"].map(COMPARISON_WORDS)
+    claim = _interval_words(ratios["claim_low"], ratios["claim_high"])
+    found = _interval_words(ratios["evidence_low"], ratios["evidence_high"])
+    return who + ", " + what + ": " + claim + " \N{DIVISION SIGN} " + found
+
+
+def _ratio_finding(rows: pd.DataFrame, claimant_of: pd.DataFrame) -> tuple[str, dict[str, Any]]:
+    """'Kyiv's headline figure is at least 10 times what reporters found; Moscow's ...'.
+
+    The headline row of each strength comparison (the evidence most sources state); the death
+    comparison when no strength comparison has one.
+    """
+    headlines = rows.drop_duplicates("comparison")
+    strength = headlines.loc[headlines["comparison"].str.endswith("_strength")]
+    chosen = strength if len(strength) else headlines
+    clauses = [
+        _ratio_clause(row, claimant_of, first=position == 0)
+        for position, row in enumerate(chosen.to_dict("records"))
+    ]
+    values = {
+        row["comparison"]: {
+            "low": _plain(row["low"]),
+            "high": _plain(row["high"]),
+            "claim_ids": row["claim_ids"],
+            "evidence_ids": row["evidence_ids"],
+        }
+        for row in headlines.to_dict("records")
+    }
+    return "; ".join(clauses), values
+
+
+def _ratio_clause(row: dict, claimant_of: pd.DataFrame, *, first: bool) -> str:
+    who = GOVERNMENT_NAMES[CLAIMED_BY_TYPE[row["claimed_by"]]]
+    times = interval_text(row["low"], row["high"])
+    if not first:
+        return f"{who}'s is {times} times"
+    finders = _evidence_words(
+        _split_ids(pd.Series([row["evidence_ids"]])).map(claimant_of["claimant_type"])
+    )
+    return f"{who}'s headline figure is {times} times what {finders} found"
+
+
+def _evidence_words(claimant_types: pd.Series) -> str:
+    present = set(claimant_types.astype(str))
+    words = [EVIDENCE_WORDS.get(kind, "others") for kind in vocab.CLAIMANT_TYPE if kind in present]
+    return " and ".join(dict.fromkeys(words)) or "others"
+
+
+# One country's funnel
+
+
+def country_funnel(
+    claims: pd.DataFrame, sources: pd.DataFrame, country: str, figures_dir: Path | str
+) -> Chart:
+    """How many of one country's citizens wanted to go, went, served and died, per side.
+
+    One panel per side, each with its own scale (a claim of millions on one side must not
+    flatten the other); one row per distinct figure, labelled with the words the source used.
+    """
+    stages = funnel.country_funnel(claims, country)
+    name = countries.country_name(country) or country
+    stem = Path(figures_dir) / f"funnel_{country}"
+    if stages.empty:
+        drawn_columns = [*stages.columns, "claimant_type", "figure", "row"]
+        return _no_data(
+            stem,
+            f"No headcount of volunteers from {name} had been stated yet",
+            stages.reindex(columns=drawn_columns),
+        )
+    first_claim = _split_ids(stages["claim_ids"]).groupby(level=0).first()
+    rows = stages.assign(
+        claimant_type=first_claim.map(claims.set_index("claim_id")["claimant_type"]).astype(str),
+        figure=_figure_words(stages),
+    ).assign(
+        row=lambda frame: (
+            frame["stage"].astype(str).map(STAGE_WORDS).str.capitalize()
+            + " \N{MIDDLE DOT} "
+            + frame["claim_ids"]
+        )
+    )
+    title, values = _funnel_finding(rows, name)
+    ids, names = cited_sources(rows["source_ids"], sources)
+    sides = list(dict.fromkeys(rows["side"].astype(str)))
+    with house_style():
+        fig = Figure(figsize=(8.0, _height(len(rows) + len(sides))))
+        axes = fig.subplots(len(sides), 1, squeeze=False, height_ratios=_panel_rows(rows, sides))[
+            :, 0
+        ]
+        for ax, side in zip(axes, sides, strict=True):
+            draw_intervals(ax, rows.loc[rows["side"].eq(side)], y="row", label="figure")
+            ax.set_title(SIDE_HEADINGS[side], loc="left", fontsize="medium")
+            ax.set_xlim(left=0)
+            ax.margins(x=0.25)
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # people come whole
+            thousands(ax.xaxis)
+        _legend_outside(claimant_legend(axes[0], rows["claimant_type"]))
+        finish(fig, title=title, sources=_source_line(names), xlabel="People")
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+
+
+def _funnel_finding(rows: pd.DataFrame, name: str) -> tuple[str, dict[str, Any]]:
+    """'United Kingdom, for Ukraine: 3 to 6,000 wanted to go, 8 killed': the side with most
+    figures; each stage in the source's words if one figure counts it, else the span stated."""
+    side = rows["side"].astype(str).value_counts().index[0]
+    own = rows.loc[rows["side"].eq(side)]
+    per_stage = (
+        own.assign(_low=own["low"].fillna(own["high"]), _high=own["high"].fillna(own["low"]))
+        .groupby("stage", observed=True)
+        .agg(
+            n=("figure", "size"),
+            figure=("figure", "first"),
+            low=("_low", "min"),
+            high=("_high", "max"),
+        )
+    )
+    words = per_stage["figure"].where(
+        per_stage["n"].eq(1), per_stage["low"].map(number) + " to " + per_stage["high"].map(number)
+    )
+    clauses = [f"{text} {STAGE_WORDS[str(stage)]}" for stage, text in words.items()]
+    values = {
+        "side": side,
+        "stages": {str(stage): text for stage, text in words.items()},
+        "figures": len(rows),
+    }
+    return f"{name}, {SIDE_WORDS[side]}: {', '.join(clauses)}", values
+
+
+def _panel_rows(rows: pd.DataFrame, sides: list[str]) -> list[int]:
+    return [int(rows["side"].eq(side).sum()) + 1 for side in sides]
+
+
+# Deaths
+
+
+def casualties_over_time(
+    casualties: pd.DataFrame,
+    lostarmour: pd.DataFrame,
+    claims: pd.DataFrame,
+    sources: pd.DataFrame,
+    figures_dir: Path | str,
+) -> Chart:
+    """Named deaths of foreigners on Ukraine's side, cumulative by month, beside totals claimed.
+
+    Both named counts (the project's own list and LostArmour's) are drawn as running totals
+    and labelled as floors: a list of names can only miss deaths. Aggregate claims for all
+    countries are drawn at the date they were stated, coloured by who made them.
+    """
+    named = deaths.named_deaths_over_time(casualties.loc[casualties["side"].eq("ukraine")])
+    listed = deaths.lostarmour_over_time(lostarmour)
+    aggregates = deaths.aggregate_death_counts(claims)
+    totals = aggregates.loc[aggregates["country"].eq("ALL")].assign(
+        date=lambda frame: stated_date(frame, sources)
+    )
+    stem = Path(figures_dir) / "casualties_over_time"
+    floors = {"named in the sources": named, "listed by LostArmour": listed}
+    if named.empty and listed.empty and totals["date"].notna().sum() == 0:
+        return _no_data(stem, "No death of a foreign volunteer had been reported yet", totals)
+    title, values = _deaths_finding(floors, totals)
+    ids, names = cited_sources(
+        [
+            *casualties["source_id"],
+            *([LOSTARMOUR_SOURCE] if len(lostarmour) else []),
+            *totals.loc[totals["date"].notna(), "source_id"],
+        ],
+        sources,
+    )
+    with house_style():
+        fig = Figure(figsize=(8.0, 5.0))
+        ax = fig.subplots()
+        handles = [
+            _draw_floor(ax, counts, label, colour)
+            for (label, counts), colour in zip(
+                floors.items(), ["0.25", CLAIMANT_COLOURS["ru_affiliated"]], strict=True
+            )
+            if not counts.empty
+        ]
+        draw_over_time(ax, totals, x="date")
+        ax.set_ylim(bottom=0)
+        thousands(ax.yaxis)
+        _date_axis(ax)
+        legend = claimant_legend(
+            ax, totals.loc[totals["date"].notna(), "claimant_type"].astype(str)
+        )
+        ax.legend(handles=[*handles, *legend.legend_handles], frameon=False, loc="upper left")
+        finish(
+            fig,
+            title=title,
+            sources=_source_line(names),
+            xlabel="Month of death (named lists) or date stated (totals)",
+            ylabel="Foreigners killed on Ukraine's side",
+        )
+    return Chart(save(fig, stem), title, ids, names, values, pd.concat([named, listed]), fig)
+
+
+def _draw_floor(ax: Axes, counts: pd.DataFrame, label: str, colour: str) -> Line2D:
+    """A running total as a step line, labelled as the floor it is; undated deaths are added
+    in words at its end, since they have no place on the time axis."""
+    dated = counts.loc[counts["dated"]]
+    whole = int(counts["cumulative"].iloc[-1])
+    undated = int(counts.loc[~counts["dated"], "named_deaths"].sum())
+    extra = f" (+{number(undated)} undated)" if undated else ""
+    if len(dated):
+        months = dated["month"].dt.to_timestamp(how="end").dt.normalize()
+        ax.step(
+            mdates.date2num(months), dated["cumulative"], where="post", color=colour, linewidth=2
+        )
+        ax.annotate(
+            f"{number(whole)} named{extra}",
+            xy=(mdates.date2num(months.iloc[-1]), dated["cumulative"].iloc[-1]),
+            xytext=(4, 4),
+            textcoords="offset points",
+            va="bottom",
+            fontsize="small",
+            color=colour,
+        )
+    return Line2D([], [], color=colour, linewidth=2, label=f"Deaths {label}: a floor, not a total")
+
+
+def _deaths_finding(
+    floors: dict[str, pd.DataFrame], totals: pd.DataFrame
+) -> tuple[str, dict[str, Any]]:
+    """'Named lists give a floor of 1,083 foreign volunteers dead; Moscow's claims reach about 6,800'."""
+    whole = {
+        label: int(counts["cumulative"].iloc[-1]) for label, counts in floors.items() if len(counts)
+    }
+    floor = max(whole.values(), default=0)
+    moscow = by_size(totals.loc[totals["claimant_type"].eq("ru_government")])
+    values: dict[str, Any] = {"named": whole, "floor": floor, "moscow": None}
+    clauses = (
+        [f"Named lists give a floor of {number(floor)} foreign volunteers dead"] if whole else []
+    )
+    if len(moscow):
+        claim = moscow.iloc[-1]
+        values["moscow"] = {**_bounds(claim), "claim_id": claim["claim_id"]}
+        clauses.append(f"Moscow's claims reach {_figure(claim)}")
+    if not clauses:
+        clauses = [f"{len(totals)} claims of how many foreign volunteers died"]
+    return "; ".join(clauses), values
+
+
+# Legal landscape
+
+
+def legal_landscape(
+    legal_stances: pd.DataFrame, sources: pd.DataFrame, figures_dir: Path | str
+) -> Chart:
+    """Countries per legal category, strongest restriction on top, each bar naming its countries."""
+    counts = legal.countries_per_category(legal_stances)
+    stem = Path(figures_dir) / "legal_landscape"
+    if legal_stances.empty:
+        return _no_data(stem, "No home state's stance on enlisting had been stated yet", counts)
+    members = (
+        legal_stances.assign(legality=legal_stances["legality"].astype(legal.LEGALITY))
+        .sort_values("country")
+        .groupby("legality", observed=False)["country"]
+        .agg(lambda codes: _wrapped(list(codes)))
+    )
+    rows = counts.assign(
+        members=counts["legality"].map(members).fillna(""),
+        label=counts["legality"].astype(str).map(LEGALITY_WORDS),
+    )
+    total = int(rows["countries"].sum())
+    banned = int(rows.loc[rows["legality"].eq("illegal"), "countries"].sum())
+    allowed = int(rows.loc[rows["legality"].eq("legal"), "countries"].sum())
+    title = (
+        f"Enlisting for Ukraine is barred in {number(banned)} of the {number(total)} countries "
+        f"with a stated position, and legal in {number(allowed)}"
+    )
+    values = {
+        "countries": total,
+        "per_category": dict(
+            zip(rows["legality"].astype(str), rows["countries"].astype(int), strict=True)
+        ),
+    }
+    ids, names = cited_sources(legal_stances["source_id"], sources)
+    with house_style():
+        fig = Figure(
+            figsize=(8.0, 1.5 + 0.75 * len(rows) + 0.15 * rows["members"].str.count("\n").sum())
+        )
+        ax = fig.subplots()
+        colours = sns.color_palette("rocket", len(rows) + 2).as_hex()[1:-1]
+        ax.barh(rows["label"], rows["countries"], color=colours, height=0.6)
+        for position, (count, text) in enumerate(
+            zip(rows["countries"], rows["members"], strict=True)
+        ):
+            ax.annotate(
+                text,
+                xy=(count, position),
+                xytext=(6, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize="small",
+            )
+        ax.invert_yaxis()
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlim(0, max(rows["countries"].max(), 1) * 1.9)
+        thousands(ax.xaxis)
+        finish(
+            fig,
+            title=title,
+            sources=_source_line(names),
+            xlabel="Countries (ISO codes beside each bar)",
+        )
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+
+
+def _wrapped(codes: list[str]) -> str:
+    lines = [
+        codes[start : start + CODES_PER_LINE] for start in range(0, len(codes), CODES_PER_LINE)
+    ]
+    return "\n".join(" ".join(line) for line in lines)
+
+
+# Historical comparison
+
+
+def historical_comparison(
+    historical: pd.DataFrame,
+    conflicts: pd.DataFrame,
+    claims: pd.DataFrame,
+    sources: pd.DataFrame,
+    figures_dir: Path | str,
+    as_of: str | None = None,
+) -> Chart:
+    """Every estimate of the volunteers per conflict: in all, per month of war, share of the force.
+
+    Three panels share one row per estimate. Totals are drawn on a linear scale; rates and
+    shares on a log scale, since wars of three months and of ten years sit on the same page.
+    """
+    table = history.comparison(historical, conflicts, claims, as_of)
+    stem = Path(figures_dir) / "historical_comparison"
+    if table.empty:
+        return _no_data(stem, "No estimate of any mobilisation had been stated yet", table)
+    short = conflict_names(conflicts)
+    rows = table.assign(
+        claimant_type=table["claimant_type"].astype(str),
+        key=table["conflict"] + ":" + table["figure_id"],
+        row=table["conflict"].map(short) + " \N{MIDDLE DOT} " + _shortened(table["claimant"], 34),
+    )
+    title, values = _history_finding(rows, short)
+    ids, names = cited_sources(rows["source_id"], sources)
+    panels = {
+        "": ("In all", "Volunteers", False),
+        "rate_": ("Per month of war", "Volunteers a month (log scale)", True),
+        "share_": ("As a share of the force joined", "Share (log scale)", True),
+    }
+    with house_style():
+        fig = Figure(figsize=(13.5, _height(len(rows))))
+        axes = fig.subplots(1, len(panels), sharey=True)
+        for ax, (prefix, (heading, xlabel, log)) in zip(axes, panels.items(), strict=True):
+            ax.yaxis.update_units(rows["key"].tolist())
+            if log:
+                ax.set_xscale("log")
+            draw_intervals(ax, rows, y="key", low=f"{prefix}low", high=f"{prefix}high")
+            _clip_arrows(ax)
+            _separate_groups(ax, rows["conflict"])
+            if log:
+                _log_ticks(ax)
+            ax.set_title(heading, loc="left", fontsize="medium")
+            ax.set_xlabel(xlabel)
+            ax.xaxis.set_major_formatter(
+                FuncFormatter(_percent if prefix == "share_" else _separated)
+            )
+        axes[0].set_yticks(range(len(rows)), labels=rows["row"], fontsize="small")
+        axes[0].set_ylim(len(rows) - 0.5, -0.5)
+        _legend_outside(claimant_legend(axes[-1], rows["claimant_type"]))
+        finish(fig, title=title, sources=_source_line(names))
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+
+
+def conflict_names(conflicts: pd.DataFrame) -> pd.Series:
+    """Each conflict's name up to its first qualification ('Syria/Iraq (Islamic State) ...' ->
+    'Syria/Iraq'), by conflict_id: short enough for a row label or a title."""
+    return conflicts.set_index("conflict_id")["name"].str.split(r" \(| /|,", regex=True).str[0]
+
+
+def _history_finding(rows: pd.DataFrame, short: pd.Series) -> tuple[str, dict[str, Any]]:
+    """'Per month of war, figures for the Russia-Ukraine war give 18 to 351 volunteers, against
+    93 to 1,837 for the Spanish Civil War': the span of the rates each conflict's figures give."""
+    spans = {
+        conflict: stated_span(group["rate_low"], group["rate_high"])
+        for conflict, group in rows.groupby("conflict", sort=False)
+    }
+    spans = {conflict: span for conflict, span in spans.items() if not math.isnan(span[0])}
+    values: dict[str, Any] = {"rates": {conflict: list(span) for conflict, span in spans.items()}}
+    if not spans:
+        return (
+            f"{len(rows)} estimates of past mobilisations, with no war length to divide by",
+            values,
+        )
+    focus = next((c for c in (FOCUS_CONFLICT, BENCHMARK_CONFLICT) if c in spans), next(iter(spans)))
+    title = f"Per month of war, figures for the {short[focus]} give {_span_words(*spans[focus])} volunteers"
+    if focus == FOCUS_CONFLICT and BENCHMARK_CONFLICT in spans:
+        benchmark = spans[BENCHMARK_CONFLICT]
+        title += f", against {_span_words(*benchmark)} for the {short[BENCHMARK_CONFLICT]}"
+    return title, values
+
+
+def _span_words(low: float, high: float) -> str:
+    """'18 to 351' (whole numbers: these are people per month), or one number if they agree."""
+    low_words, high_words = number(low, 0), number(high, 0)
+    return low_words if low_words == high_words else f"{low_words} to {high_words}"
+
+
+def _separate_groups(ax: Axes, groups: pd.Series) -> None:
+    """A faint line between rows of different groups (conflicts), so each reads as a block."""
+    starts = groups.ne(groups.shift()).fillna(True).to_numpy(dtype=bool).nonzero()[0][1:]
+    for start in starts:
+        ax.axhline(start - 0.5, color="0.85", linewidth=0.8, zorder=0)
+
+
+def _log_ticks(ax: Axes) -> None:
+    """Few enough labels on a log axis that numbers with separators do not run together:
+    every third decade over a wide span, 1-2-5 steps over a narrow one."""
+    low, high = ax.get_xlim()
+    decades = math.log10(high / low)
+    ax.xaxis.set_major_locator(
+        LogLocator(numticks=3)
+        if decades > 3
+        else LogLocator(subs=(1.0, 2.0, 5.0) if decades < 1.5 else (1.0,))
+    )
+    ax.xaxis.set_minor_formatter(NullFormatter())
+
+
+def _clip_arrows(ax: Axes) -> None:
+    """Keep arrows to zero inside the axes: on a log scale zero lies infinitely far left."""
+    for text in ax.texts:
+        text.set_clip_on(True)
+        if text.arrow_patch is not None:
+            text.arrow_patch.set_clip_box(ax.bbox)
+
+
+def _percent(value: float, _position: int | None = None) -> str:
+    return f"{value * 100:,.6g}%"
+
+
+def _separated(value: float, _position: int | None = None) -> str:
+    return f"{value:,.6g}"
+
+
+# Shared helpers
+
+
+def _no_data(stem: Path, title: str, data: pd.DataFrame) -> Chart:
+    """A figure that says there is nothing to draw yet, so a chapter still has its files."""
+    with house_style():
+        fig = Figure(figsize=(8.0, 2.5))
+        ax = fig.subplots()
+        ax.set_axis_off()
+        ax.text(
+            0.5,
+            0.5,
+            "No rows of the data match: nothing to draw for this date.",
+            ha="center",
+            va="center",
+            color="0.35",
+            transform=ax.transAxes,
+        )
+        finish(fig, title=title, sources=[NO_SOURCES])
+    return Chart(save(fig, stem), title, [], [], {}, data, fig)
+
+
+def _legend_outside(legend: Legend) -> None:
+    """Put a legend right of its axes, where no mark can sit under it."""
+    legend.set_loc("upper left")
+    legend.set_bbox_to_anchor((1.01, 1.0))
+
+
+def _shortened(texts: pd.Series, width: int) -> pd.Series:
+    """Texts cut to `width` characters, an ellipsis marking the cut."""
+    return texts.where(
+        texts.str.len() <= width, texts.str.slice(0, width - 1) + "\N{HORIZONTAL ELLIPSIS}"
+    )
+
+
+def _height(rows: int) -> float:
+    """Inches for a chart of `rows` rows: room for each, and for title and sources."""
+    return max(3.5, 0.32 * rows + 2.0)
+
+
+def _interval(low: object, high: object) -> Interval | None:
+    interval = Interval(
+        None if pd.isna(low) else float(low), None if pd.isna(high) else float(high)
+    )
+    return None if interval.low is None and interval.high is None else interval
+
+
+def _split_ids(cells: pd.Series) -> pd.Series:
+    """Comma-joined id cells as one id per row, keeping each cell's index."""
+    return cells.str.split(", ").explode()
+
+
+def _interval_words(low: pd.Series, high: pd.Series) -> pd.Series:
+    return pd.Series(
+        [interval_text(lo, hi, digits=0) for lo, hi in zip(low, high, strict=True)], index=low.index
+    )
+
+
+def _figure_words(frame: pd.DataFrame) -> pd.Series:
+    return pd.Series(
+        [
+            figure_text(_plain(low), _plain(high), str(qualifier))
+            for low, high, qualifier in zip(
+                frame["low"], frame["high"], frame["qualifier"], strict=True
+            )
+        ],
+        index=frame.index,
+    )
+
+
+def _figure(row: pd.Series | dict) -> str:
+    return figure_text(_plain(row["low"]), _plain(row["high"]), str(row["qualifier"]))
+
+
+def _stated_number(row: pd.Series) -> float:
+    return float(row["low"]) if not pd.isna(row["low"]) else float(row["high"])
+
+
+def stated_span(low: pd.Series, high: pd.Series) -> tuple[float, float]:
+    """The smallest and largest number stated (an open bound falls back to the other one);
+    NaN for both when no number is stated."""
+    lows = low.astype("Float64").fillna(high.astype("Float64")).dropna()
+    highs = high.astype("Float64").fillna(low.astype("Float64")).dropna()
+    if lows.empty:
+        return math.nan, math.nan
+    return float(lows.min()), float(highs.max())
+
+
+def _bounds(row: pd.Series | dict) -> dict[str, float | None]:
+    return {"low": _plain(row["low"]), "high": _plain(row["high"])}
+
+
+def _plain(value: object) -> float | None:
+    """A number as a plain float, None for a missing one (JSON-ready for `record`)."""
+    return None if pd.isna(value) else float(value)

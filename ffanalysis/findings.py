@@ -1,0 +1,300 @@
+"""The numbers each chapter's narrative states, gathered from the analysis in one call each.
+
+A notebook renders these with `notebook.say` and records them with `notebook.record`; keeping
+the selection here (which figure is the headline, what a span runs over) means it is tested,
+and the text and the tests read the same values. Figures keep their source's hedge: the words
+come from `text.figure_text` with the qualifier of the row that states them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from . import countries, deaths, evidence, funnel, history, legal
+from .charts import (
+    CLAIMED_BY_TYPE,
+    COMPARISON_WORDS,
+    GOVERNMENT_NAMES,
+    conflict_names,
+    stated_span,
+)
+from .interval_columns import by_size
+from .ranges import Interval
+from .text import figure_text, interval_text
+
+STANCE_WORDS = {
+    "illegal": "bars its citizens from enlisting for Ukraine",
+    "permission_required": "lets its citizens enlist for Ukraine only with its permission",
+    "discouraged": "discourages its citizens from enlisting for Ukraine",
+    "unclear": "leaves it unclear whether its citizens may enlist for Ukraine",
+    "legal": "allows its citizens to enlist for Ukraine",
+}
+"""Each legality category as the predicate of a sentence about one state."""
+
+PLURAL_NAMES = ("Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Gambia")
+
+
+def country_phrase(code: str) -> str:
+    """A country's name as a sentence needs it: 'the United Kingdom', 'the Netherlands', 'Peru'."""
+    name = countries.country_name(code) or code
+    needs_article = name.startswith("United ") or name in PLURAL_NAMES or "Republic" in name
+    return f"the {name}" if needs_article else name
+
+
+RATIO_COLUMNS = [
+    "comparison",
+    "who",
+    "what",
+    "claim_text",
+    "claim_ids",
+    "evidence_text",
+    "evidence_ids",
+    "evidence_rows",
+    "low",
+    "high",
+    "ratio_text",
+    "spread_low",
+    "spread_high",
+    "evidence_figures",
+]
+
+
+def ratio_findings(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per comparison: its headline ratio, the claim and evidence behind it in the
+    sources' words, and the span of the ratio over every distinct evidence figure."""
+    ratios = evidence.headline_ratios(claims)
+    if ratios.empty:
+        return pd.DataFrame(columns=RATIO_COLUMNS)
+    spans = {
+        comparison: stated_span(rows["low"], rows["high"])
+        for comparison, rows in ratios.groupby("comparison", sort=False)
+    }
+    return (
+        ratios.drop_duplicates("comparison")
+        .assign(
+            who=lambda rows: rows["claimed_by"].map(CLAIMED_BY_TYPE).map(GOVERNMENT_NAMES),
+            what=lambda rows: rows["comparison"].map(COMPARISON_WORDS),
+            claim_text=lambda rows: _words(
+                rows, "claim_", _first_qualifier(rows["claim_ids"], claims)
+            ),
+            evidence_text=lambda rows: _words(
+                rows, "evidence_", _first_qualifier(rows["evidence_ids"], claims)
+            ),
+            ratio_text=lambda rows: _interval_words(rows["low"], rows["high"]),
+            spread_low=lambda rows: rows["comparison"].map({k: v[0] for k, v in spans.items()}),
+            spread_high=lambda rows: rows["comparison"].map({k: v[1] for k, v in spans.items()}),
+            evidence_figures=lambda rows: rows["comparison"].map(
+                ratios["comparison"].value_counts()
+            ),
+        )
+        .reset_index(drop=True)[RATIO_COLUMNS]
+    )
+
+
+def _first_qualifier(id_cells: pd.Series, claims: pd.DataFrame) -> pd.Series:
+    """The qualifier of the first claim in each id cell ('A, B' -> A's): the rows of one
+    distinct figure all state the same interval, and its first row's hedge words it."""
+    qualifiers = claims.set_index("claim_id")["qualifier"].astype(str)
+    return id_cells.str.split(", ").str[0].map(qualifiers)
+
+
+def _words(rows: pd.DataFrame, prefix: str, qualifiers: pd.Series) -> pd.Series:
+    """Each row's figure as its source hedged it."""
+    return pd.Series(
+        [
+            figure_text(_plain(low), _plain(high), qualifier)
+            for low, high, qualifier in zip(
+                rows[f"{prefix}low"], rows[f"{prefix}high"], qualifiers, strict=True
+            )
+        ],
+        index=rows.index,
+    )
+
+
+def _interval_words(low: pd.Series, high: pd.Series) -> pd.Series:
+    return pd.Series(
+        [interval_text(lo, hi) for lo, hi in zip(low, high, strict=True)], index=low.index
+    )
+
+
+def death_findings(
+    casualties: pd.DataFrame, lostarmour: pd.DataFrame, claims: pd.DataFrame
+) -> dict[str, Any]:
+    """The named floors (our list and LostArmour's), Moscow's largest total claim, and how
+    many times the floor that claim is."""
+    ours = casualties.loc[casualties["side"].eq("ukraine")]
+    totals = deaths.aggregate_death_counts(claims).query("country == 'ALL'")
+    moscow = by_size(totals.loc[totals["claimant_type"].eq("ru_government")])
+    listed = int(lostarmour["named_deaths"].sum())
+    floor = max(len(ours), listed)
+    result: dict[str, Any] = {
+        "named": len(ours),
+        "named_undated": int(ours["died_on_end"].isna().sum()),
+        "named_ids": ", ".join(ours["casualty_id"]),
+        "listed": listed,
+        "listed_without_country": int(
+            lostarmour.loc[lostarmour["country"].isna(), "named_deaths"].sum()
+        ),
+        "floor": floor,
+        "moscow": None,
+        "top_countries": _top_listed(lostarmour),
+    }
+    if len(moscow):
+        claim = moscow.iloc[-1]
+        times = Interval(_plain(claim["low"]), _plain(claim["high"])) / Interval(floor, floor)
+        result["moscow"] = {
+            "low": _plain(claim["low"]),
+            "high": _plain(claim["high"]),
+            "text": figure_text(_plain(claim["low"]), _plain(claim["high"]), claim["qualifier"]),
+            "claim_id": claim["claim_id"],
+            "times_floor": interval_text(times.low, times.high) if floor else "not known",
+        }
+    return result
+
+
+def _top_listed(lostarmour: pd.DataFrame, count: int = 5) -> list[dict[str, Any]]:
+    """LostArmour's citizenships with most named deaths (labels that name no country left out)."""
+    by_country = deaths.lostarmour_by_country(lostarmour).dropna(subset=["country"]).head(count)
+    return [
+        {
+            "country": country,
+            "name": countries.country_name(country) or country,
+            "named_deaths": int(named),
+        }
+        for country, named in zip(by_country["country"], by_country["named_deaths"], strict=True)
+    ]
+
+
+def legal_findings(legal_stances: pd.DataFrame, claims: pd.DataFrame) -> dict[str, Any]:
+    """Countries per category, how many of the banning countries still have volunteers on
+    record and the largest such figure, and the stated penalties."""
+    counts = legal.countries_per_category(legal_stances)
+    table = legal.legal_vs_volunteers(legal_stances, claims)
+    banned = table.loc[table["legality"].eq("illegal")]
+    documented = by_size(
+        banned.dropna(subset=["largest_claim_id"]).rename(
+            columns={"largest_low": "low", "largest_high": "high"}
+        )
+    )
+    penalties = legal_stances.dropna(subset=["penalty_max_years"]).sort_values(
+        ["penalty_max_years", "country"], ascending=[False, True]
+    )
+    qualifier = claims.set_index("claim_id")["qualifier"].astype(str)
+    result: dict[str, Any] = {
+        "countries": len(legal_stances),
+        "per_category": {
+            str(legality): int(count)
+            for legality, count in zip(counts["legality"], counts["countries"], strict=True)
+        },
+        "banned": len(banned),
+        "banned_with_figure": len(documented),
+        "largest_banned": None,
+        "with_penalty": len(penalties),
+        "longest_penalty": None,
+    }
+    if len(documented):
+        row = documented.iloc[-1]
+        result["largest_banned"] = {
+            "country": row["country"],
+            "name": countries.country_name(row["country"]) or row["country"],
+            "text": figure_text(
+                _plain(row["low"]), _plain(row["high"]), qualifier[row["largest_claim_id"]]
+            ),
+            "metric": str(row["largest_metric"]),
+            "claim_id": row["largest_claim_id"],
+        }
+    if len(penalties):
+        row = penalties.iloc[0]
+        result["longest_penalty"] = {
+            "country": row["country"],
+            "name": countries.country_name(row["country"]) or row["country"],
+            "years": _plain(row["penalty_max_years"]),
+        }
+    return result
+
+
+SPAN_COLUMNS = [
+    "conflict",
+    "name",
+    "estimates",
+    "total_low",
+    "total_high",
+    "months_low",
+    "months_high",
+    "rate_low",
+    "rate_high",
+    "share_low",
+    "share_high",
+    "figure_ids",
+]
+
+
+def conflict_spans(
+    historical: pd.DataFrame, conflicts: pd.DataFrame, claims: pd.DataFrame, as_of: str
+) -> pd.DataFrame:
+    """Per conflict, the span of what its estimates state: in all, per month and as a share.
+
+    Spans run from the smallest to the largest number stated (an open bound stands in for
+    nothing), so they describe how far the sources disagree, not a confidence interval.
+    """
+    table = history.comparison(historical, conflicts, claims, as_of or None)
+    if table.empty:
+        return pd.DataFrame(columns=SPAN_COLUMNS)
+    names = conflict_names(conflicts)
+    rows = [
+        {
+            "conflict": conflict,
+            "name": names[conflict],
+            "estimates": len(group),
+            **_span(group, "", "total_"),
+            "months_low": _plain(group["months_low"].iloc[0]),
+            "months_high": _plain(group["months_high"].iloc[0]),
+            **_span(group, "rate_", "rate_"),
+            **_span(group, "share_", "share_"),
+            "figure_ids": ", ".join(group["figure_id"]),
+        }
+        for conflict, group in table.groupby("conflict", sort=False)
+    ]
+    return pd.DataFrame(rows, columns=SPAN_COLUMNS)
+
+
+def _span(group: pd.DataFrame, prefix: str, out: str) -> dict[str, float | None]:
+    low, high = stated_span(group[f"{prefix}low"], group[f"{prefix}high"])
+    return {f"{out}low": _plain(low), f"{out}high": _plain(high)}
+
+
+def country_findings(
+    claims: pd.DataFrame,
+    legal_stances: pd.DataFrame,
+    casualties: pd.DataFrame,
+    lostarmour: pd.DataFrame,
+    country: str,
+) -> dict[str, Any]:
+    """One country at a glance: its stance, how many figures count its citizens (and how many
+    are funnel headcounts), and the deaths named for it."""
+    stance = legal_stances.loc[legal_stances["country"].eq(country)]
+    named = casualties.loc[casualties["nationality"].eq(country)]
+    legality = str(stance["legality"].iloc[0]) if len(stance) else None
+    return {
+        "country": country,
+        "name": countries.country_name(country) or country,
+        "phrase": country_phrase(country),
+        "legality": legality,
+        "stance_text": STANCE_WORDS.get(legality),
+        "penalty_years": _plain(stance["penalty_max_years"].iloc[0]) if len(stance) else None,
+        "claims": int(claims["country"].eq(country).sum()),
+        "claim_ids": ", ".join(claims.loc[claims["country"].eq(country), "claim_id"]),
+        "headcounts": len(funnel.country_funnel(claims, country)),
+        "named_deaths": len(named),
+        "named_ids": ", ".join(named["casualty_id"]),
+        "listed_deaths": int(
+            lostarmour.loc[lostarmour["country"].eq(country), "named_deaths"].sum()
+        ),
+    }
+
+
+def _plain(value: object) -> float | None:
+    """A number as a plain float, None for a missing one (JSON-ready for `record`)."""
+    return None if pd.isna(value) else float(value)

@@ -1,0 +1,154 @@
+"""`ffanalysis build` end to end: pages published whole or not at all, reused when unchanged."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ffanalysis.build import NOTEBOOKS, BuildError, Options, build
+from tests.conftest import Project, copy_mini_project
+
+HOSTILE_TITLE = "Dispatch <script>window.pwned = 1</script><img src=x onerror=window.pwned=2>"
+
+
+def options(project: Project, out: Path, **changes) -> Options:
+    settings = {
+        "as_of": "",
+        "countries": ["NOR"],
+        "out": out,
+        "jobs": 2,
+        "force": False,
+        "data_dir": project.data_dir,
+        "shared_dir": project.shared_dir,
+        **changes,
+    }
+    return Options(**settings)
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.name.startswith(".") and ".cache" not in path.parts
+    }
+
+
+def with_hostile_title(project: Project) -> Project:
+    """The project, with markup in a source title that the report must show as text."""
+    project.write(
+        "sources.csv",
+        project.read("sources.csv").replace("Kyiv calls for volunteers", HOSTILE_TITLE),
+    )
+    return project
+
+
+def publish_site(project: Project, out: Path) -> Path:
+    """Build the project's report into `out`, keeping the progress messages in build.log."""
+    messages: list[str] = []
+    build(options(project, out), say=messages.append)
+    (out / "build.log").write_text("\n".join(messages))
+    return out
+
+
+@pytest.fixture
+def hostile_project(tmp_path: Path) -> Project:
+    return with_hostile_title(copy_mini_project(tmp_path / "mini"))
+
+
+@pytest.fixture
+def site(hostile_project: Project, tmp_path: Path) -> Path:
+    return publish_site(hostile_project, tmp_path / "site")
+
+
+def test_the_build_publishes_the_report_country_pages_figures_and_notebooks(site: Path) -> None:
+    assert (site / "report.html").is_file()
+    assert (site / "countries" / "NOR.html").is_file()
+    chapters = sorted(path.stem for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    assert sorted(path.stem for path in (site / "notebooks").glob("*.ipynb")) == sorted(
+        [*chapters, "country_NOR"]
+    )
+    report = (site / "report.html").read_text(encoding="utf-8")
+    assert 'href="countries/NOR.html"' in report
+    assert "<script src=" not in report
+    assert "injected-parameters" not in report
+    log = (site / "build.log").read_text()
+    assert all(f"{name}: ran in" in log for name in chapters)
+    assert "page(s) in" in log
+
+
+def test_data_markup_is_escaped(site: Path) -> None:
+    report = (site / "report.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in report
+    assert "<script>window.pwned" not in report
+    assert "<img src=x" not in report
+
+
+def test_an_unchanged_rebuild_runs_nothing_and_force_runs_everything(
+    hostile_project: Project, site: Path
+) -> None:
+    messages: list[str] = []
+    build(options(hostile_project, site), say=messages.append)
+    progress = [message for message in messages if message.startswith("[")]
+    assert progress and all(message.endswith(": cached") for message in progress)
+    messages.clear()
+    build(options(hostile_project, site, force=True), say=messages.append)
+    progress = [message for message in messages if message.startswith("[")]
+    assert progress and all(": ran in" in message for message in progress)
+
+
+def test_a_failing_chapter_publishes_nothing_and_keeps_its_notebook(
+    hostile_project: Project, site: Path, tmp_path: Path
+) -> None:
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, notebooks)
+    failing = nbformat.read(notebooks / "05_data_audit.ipynb", as_version=4)
+    failing.cells.append(nbformat.v4.new_code_cell("raise ValueError('the data makes no sense')"))
+    nbformat.write(failing, notebooks / "99_broken.ipynb")
+    before = fingerprint(site)
+    with pytest.raises(BuildError) as failure:
+        build(options(hostile_project, site, notebooks=notebooks), say=lambda message: None)
+    message = str(failure.value)
+    assert "99_broken.ipynb" in message
+    assert "ValueError: the data makes no sense" in message
+    assert " cell " in message
+    after = {
+        name: digest for name, digest in fingerprint(site).items() if not name.startswith("failed/")
+    }
+    assert after == before, "the published report is exactly as it was"
+    kept = nbformat.read(site / "failed" / "99_broken.ipynb", as_version=4)
+    assert any(
+        output.get("ename") == "ValueError"
+        for cell in kept.cells
+        for output in cell.get("outputs", [])
+    )
+
+
+def test_two_builds_at_once_leave_a_whole_report(hostile_project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "shared-out"
+    command = [
+        sys.executable,
+        "-m",
+        "ffanalysis",
+        "build",
+        "--out",
+        str(out),
+        "--countries",
+        "GBR",
+        "--data-dir",
+        str(hostile_project.data_dir),
+        "--shared-dir",
+        str(hostile_project.shared_dir),
+    ]
+    builds = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [process.communicate(timeout=600)[1] for process in builds]
+    assert [process.returncode for process in builds] == [0, 0], outputs
+    assert any("waiting for another build" in output for output in outputs)
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert report.rstrip().endswith("</html>")
+    assert not list(out.glob(".staging-*"))

@@ -1,0 +1,386 @@
+"""The report's figures: titles state the number the data gives, ranges are drawn where the
+sources put them, every figure names its sources, and no data draws a figure that says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.dates as mdates
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from ffanalysis import charts, lostarmour
+from tests.test_lostarmour import SMALL
+from tests.typed_frames import claims, table
+
+SOURCES = table(
+    "sources",
+    """\
+    source_id,file,title,publisher,published,kind
+    doc,sources/doc.txt,A test document,Test Press,2023-02,news
+    other,sources/other.txt,Another paper,,2024,news
+    undated,sources/undated.txt,An undated page,Some Site,,web_page
+    """,
+)
+
+CLAIMS = claims(
+    """\
+    claim_id,metric,country,stated_on,claimant,claimant_type,value_low,value_high,qualifier,source_id
+    KYIV,volunteers_interested,,2022-03,Kyiv,ua_government,20000,,more_than,
+    PAPER,fighters_active,,2023-03,Reporters,media,1500,2000,range,other
+    MOD1,volunteers_arrived,,2022-06,Moscow,ru_government,7000,7000,about,
+    MOD2,volunteers_arrived,,2024-03,Moscow,ru_government,13387,,at_least,
+    NOWHEN,fighters_active,,,Someone,media,1000,1000,about,undated
+    DEAD,killed,,2024-03,Moscow,ru_government,6000,6000,about,
+    NAMED,killed,,,A list,ru_affiliated,,750,fewer_than,
+    BRIT,volunteers_interested,GBR,,Reporters,media,6000,6000,about,
+    BRITDEAD,killed,GBR,,Reporters,media,8,8,exact,
+    NORWAY,volunteers_arrived,NOR,,Reporters,media,300,,more_than,
+    """
+).assign(conflict="russia_ukraine_2022")
+
+CASUALTIES = table(
+    "casualties",
+    """\
+    casualty_id,person,nationality,side,died_on,source_id
+    K1,A,GBR,ukraine,2022-04-11,doc
+    K2,B,USA,ukraine,2022-06,doc
+    K3,C,,ukraine,,doc
+    """,
+)
+
+LEGAL = table(
+    "legal_stances",
+    """\
+    country,legality,source_id
+    GBR,illegal,doc
+    SWE,legal,doc
+    FIN,discouraged,other
+    """,
+)
+
+CONFLICTS = table(
+    "conflicts",
+    """\
+    conflict_id,name,side_joined,start,end
+    spanish_civil_war,Spanish Civil War,spanish_republic,1936-07-17,1939-03-28
+    russia_ukraine_2022,Russia-Ukraine war / International Legion,ukraine,2022-02-24,
+    """,
+)
+
+HISTORICAL = table(
+    "historical",
+    """\
+    figure_id,conflict,side,metric,country,claimant,claimant_type,value_low,value_high,qualifier,unit,source_id
+    H1,spanish_civil_war,spanish_republic,fighters_total,ALL,Historians,independent,32000,32000,about,persons,doc
+    H2,spanish_civil_war,spanish_republic,fighters_total,ALL,Others,independent,35000,,more_than,persons,doc
+    H3,spanish_civil_war,spanish_republic,host_force,ALL,Historians,independent,750000,750000,exact,persons,doc
+    """,
+)
+
+SPAIN_MONTHS = 984 * 12 / 365.25  # 17 July 1936 to 28 March 1939, in average months
+WAR_MONTHS = 1406 * 12 / 365.25  # 24 February 2022 to 31 December 2025
+
+
+@pytest.fixture
+def listed(tmp_path: Path) -> pd.DataFrame:
+    """LostArmour's list from tests.test_lostarmour: 44 names, 8 of them undated."""
+    path = tmp_path / "lostarmour.csv"
+    path.write_text(SMALL, encoding="utf-8")
+    return lostarmour.read_reference(path)
+
+
+def written(chart: charts.Chart, figures: Path, stem: str) -> None:
+    """The chart saved a non-empty PNG and SVG under `stem`, and says where."""
+    assert [path.name for path in chart.paths] == [f"{stem}.png", f"{stem}.svg"]
+    assert all(path.parent == figures and path.stat().st_size > 1000 for path in chart.paths)
+    assert chart.png.read_bytes().startswith(b"\x89PNG")
+
+
+def marks(ax) -> list[list[float]]:
+    """The x data of every line drawn on `ax` (dots, caps and ranges), in drawing order."""
+    return [[float(x) for x in line.get_xdata()] for line in ax.lines]
+
+
+def heights(ax) -> list[list[float]]:
+    return [[float(y) for y in line.get_ydata()] for line in ax.lines]
+
+
+def day(text: str) -> float:
+    return float(mdates.date2num(pd.Timestamp(text)))
+
+
+def texts(fig: Figure) -> list[str]:
+    return [text.get_text() for ax in fig.axes for text in ax.texts]
+
+
+# Sources under a figure
+
+
+def test_sources_are_named_by_publisher_and_title_once_each() -> None:
+    ids, names = charts.cited_sources(["doc, other", "doc", "undated"], SOURCES)
+    assert ids == ["doc", "other", "undated"]
+    assert names == ["Test Press: A test document", "Another paper", "Some Site: An undated page"]
+
+
+def test_a_long_list_of_sources_is_cut_and_counted() -> None:
+    many = [f"Source {number:02d}" for number in range(charts.MAX_SOURCES_SHOWN + 3)]
+    line = charts._source_line(many)
+    assert line[: charts.MAX_SOURCES_SHOWN] == many[: charts.MAX_SOURCES_SHOWN]
+    assert line[-1] == "and 3 more (see the evidence list)"
+    assert charts._source_line([]) == [charts.NO_SOURCES]
+
+
+def test_a_long_source_title_is_shortened_with_an_ellipsis() -> None:
+    sources = table(
+        "sources",
+        f"source_id,file,title,kind\nlong,sources/a.txt,{'word ' * 30}end,news\n",
+    )
+    (name,) = charts.source_name(pd.Series(["long"]), sources)
+    assert len(name) == charts.SOURCE_NAME_LENGTH and name.endswith("\N{HORIZONTAL ELLIPSIS}")
+
+
+# Claims against evidence
+
+
+def test_claims_vs_evidence_titles_the_headline_ratios(tmp_path: Path) -> None:
+    chart = charts.claims_vs_evidence(CLAIMS, SOURCES, tmp_path)
+    written(chart, tmp_path, "claims_vs_evidence")
+    assert chart.title == (
+        "Kyiv's headline figure is at least 10 times what reporters found; "
+        "Moscow's is at least 6.7 times"
+    )
+    assert chart.numbers["ukraine_strength"] == {
+        "low": 10.0,
+        "high": None,
+        "claim_ids": "KYIV",
+        "evidence_ids": "PAPER",
+    }
+    assert chart.numbers["russia_deaths"]["low"] == pytest.approx(6000 / 750)
+    assert chart.source_ids == ["doc", "other", "undated"]  # NOWHEN is evidence too
+
+
+def test_claims_vs_evidence_draws_each_ratio_from_its_lower_bound(tmp_path: Path) -> None:
+    chart = charts.claims_vs_evidence(CLAIMS, SOURCES, tmp_path)
+    ax = chart.figure.axes[0]
+    agree, *ratios = marks(ax)
+    assert agree == [1.0, 1.0]  # the line where claim and evidence would agree
+    # each claim over each distinct count, headline count first: PAPER (1,500-2,000), NOWHEN
+    assert [row for (row,) in ratios] == pytest.approx(
+        [20000 / 2000, 20000 / 1000, 13387 / 2000, 13387 / 1000, 6000 / 750]
+    )
+    assert all(text.arrow_patch is not None for text in ax.texts if not text.get_text())
+    assert ax.get_yticklabels()[0].get_text() == (
+        "Kyiv, volunteers: at least 20,000 \N{DIVISION SIGN} 1,500\N{EN DASH}2,000"
+    )
+    assert "at least 10\N{MULTIPLICATION SIGN}" in texts(chart.figure)
+
+
+# Claims over time
+
+
+def test_the_timeline_follows_moscows_running_count(tmp_path: Path) -> None:
+    chart = charts.claims_timeline(CLAIMS, SOURCES, tmp_path)
+    written(chart, tmp_path, "claims_timeline")
+    assert chart.title == (
+        "Moscow's count of foreigners fighting for Ukraine rose from about 7,000 (Jun 2022) "
+        "to at least 13,387 (Mar 2024)"
+    )
+    assert chart.numbers["claim_ids"] == ["MOD1", "MOD2"]
+    assert chart.numbers["undated"] == 1  # NOWHEN: no date of its own, an undated source
+
+
+def test_the_timeline_draws_each_figure_upright_at_its_date(tmp_path: Path) -> None:
+    came, serving = charts.claims_timeline(CLAIMS, SOURCES, tmp_path).figure.axes
+    assert marks(came) == [[day("2022-03-31")], [day("2022-06-30")], [day("2024-03-31")]]
+    assert heights(came) == [[20000], [7000], [13387]]
+    assert len(came.texts) == 2  # 'more than 20,000' and 'at least 13,387' point up
+    assert marks(serving) == [[day("2023-03-31")] * 2]
+    assert heights(serving) == [[1500, 2000]]
+
+
+def test_a_timeline_without_a_government_series_counts_what_it_has(tmp_path: Path) -> None:
+    chart = charts.claims_timeline(CLAIMS.query("claim_id == 'PAPER'"), SOURCES, tmp_path)
+    assert chart.title == "Headcounts of foreign volunteers stated from Mar 2023 to Mar 2023: 1"
+
+
+def test_an_open_lower_bound_is_drawn_down_to_zero() -> None:
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2023-01-31", "2023-02-28", None]),
+            "low": pd.array([None, None, 5], dtype="Float64"),
+            "high": pd.array([750, None, 5], dtype="Float64"),
+            "claimant_type": ["ru_affiliated", "media", "media"],
+        }
+    )
+    ax = Figure().subplots()
+    skipped = charts.draw_over_time(ax, frame, x="date")
+    assert skipped == 2  # a vague figure and an undated one
+    (arrow,) = ax.texts
+    assert arrow.xy == (day("2023-01-31"), 750)
+    assert arrow.xyann == (day("2023-01-31"), 0)
+
+
+# One country
+
+
+def test_a_country_funnel_titles_each_stage_in_the_sources_words(tmp_path: Path) -> None:
+    chart = charts.country_funnel(CLAIMS, SOURCES, "GBR", tmp_path)
+    written(chart, tmp_path, "funnel_GBR")
+    assert chart.title == "United Kingdom, for Ukraine: about 6,000 wanted to go, 8 killed"
+    assert marks(chart.figure.axes[0]) == [[6000.0], [8.0]]
+    assert {"about 6,000", "8"} <= set(texts(chart.figure))
+
+
+def test_a_country_with_one_open_figure_gets_an_arrow(tmp_path: Path) -> None:
+    chart = charts.country_funnel(CLAIMS, SOURCES, "NOR", tmp_path)
+    assert chart.title == "Norway, for Ukraine: more than 300 arrived"
+    ax = chart.figure.axes[0]
+    assert marks(ax) == [[300.0]]
+    assert any(text.arrow_patch is not None for text in ax.texts)
+
+
+def test_a_funnel_spans_several_figures_of_one_stage(tmp_path: Path) -> None:
+    more = pd.concat(
+        [
+            CLAIMS,
+            claims(
+                "claim_id,metric,country,claimant_type,value_low,value_high,qualifier\n"
+                "BRIT2,volunteers_interested,GBR,ua_government,,3000,up_to\n"
+            ),
+        ],
+        ignore_index=True,
+    )
+    chart = charts.country_funnel(more, SOURCES, "GBR", tmp_path)
+    assert chart.numbers["stages"] == {"interested": "3,000 to 6,000", "killed": "8"}
+
+
+# Deaths
+
+
+def test_casualties_chart_draws_floors_and_titles_the_gap(tmp_path: Path, listed) -> None:
+    chart = charts.casualties_over_time(CASUALTIES, listed, CLAIMS, SOURCES, tmp_path)
+    written(chart, tmp_path, "casualties_over_time")
+    assert chart.title == (
+        "Named lists give a floor of 44 foreign volunteers dead; Moscow's claims reach about 6,000"
+    )
+    assert chart.numbers["named"] == {"named in the sources": 3, "listed by LostArmour": 44}
+    ours, theirs, *claimed = chart.figure.axes[0].lines
+    assert list(ours.get_ydata()) == [1, 2]
+    assert list(theirs.get_ydata()) == [1, 3, 5, 35, 36]
+    assert list(ours.get_xdata()) == [day("2022-04-30"), day("2022-06-30")]
+    assert claimed[0].get_ydata()[0] == 6000  # Moscow's claim, at the date it was stated
+    assert claimed[0].get_xdata()[0] == day("2024-03-31")
+    assert {"3 named (+1 undated)", "44 named (+8 undated)"} <= set(texts(chart.figure))
+    legend = [text.get_text() for text in chart.figure.axes[0].get_legend().get_texts()]
+    assert legend[:2] == [
+        "Deaths named in the sources: a floor, not a total",
+        "Deaths listed by LostArmour: a floor, not a total",
+    ]
+
+
+def test_casualties_chart_names_lostarmour_among_its_sources(tmp_path: Path, listed) -> None:
+    sources = pd.concat(
+        [
+            SOURCES,
+            table(
+                "sources",
+                "source_id,file,title,publisher,kind\n"
+                "lostarmour_2025,reference/la.csv,Named deaths,LostArmour,dataset\n",
+            ),
+        ],
+        ignore_index=True,
+    )
+    chart = charts.casualties_over_time(CASUALTIES, listed, CLAIMS, sources, tmp_path)
+    assert "lostarmour_2025" in chart.source_ids
+    assert "LostArmour: Named deaths" in chart.sources
+
+
+# Legal landscape
+
+
+def test_the_legal_landscape_counts_countries_per_category(tmp_path: Path) -> None:
+    chart = charts.legal_landscape(LEGAL, SOURCES, tmp_path)
+    written(chart, tmp_path, "legal_landscape")
+    assert chart.title == (
+        "Enlisting for Ukraine is barred in 1 of the 3 countries with a stated position, "
+        "and legal in 1"
+    )
+    ax = chart.figure.axes[0]
+    assert [patch.get_width() for patch in ax.patches] == [1, 0, 1, 0, 1]
+    assert texts(chart.figure) == ["GBR", "", "FIN", "", "SWE"]
+    assert chart.sources == ["Test Press: A test document", "Another paper"]
+
+
+# Historical comparison
+
+
+def test_the_historical_comparison_titles_rates_per_month(tmp_path: Path) -> None:
+    chart = charts.historical_comparison(
+        HISTORICAL, CONFLICTS, CLAIMS, SOURCES, tmp_path, "2025-12-31"
+    )
+    written(chart, tmp_path, "historical_comparison")
+    assert chart.title == (
+        "Per month of war, figures for the Russia-Ukraine war give 152 to 290 "
+        "volunteers, against 990 to 1,083 for the Spanish Civil War"
+    )
+    assert chart.numbers["rates"]["spanish_civil_war"] == pytest.approx(
+        [32000 / SPAIN_MONTHS, 35000 / SPAIN_MONTHS]
+    )
+    assert chart.numbers["rates"]["russia_ukraine_2022"] == pytest.approx(
+        [7000 / WAR_MONTHS, 13387 / WAR_MONTHS]
+    )
+
+
+def test_the_historical_comparison_draws_totals_rates_and_shares(tmp_path: Path) -> None:
+    chart = charts.historical_comparison(
+        HISTORICAL, CONFLICTS, CLAIMS, SOURCES, tmp_path, "2025-12-31"
+    )
+    totals, rates, shares = chart.figure.axes[:3]
+    assert [row[0] for row in marks(totals) if len(row) == 1] == [32000, 35000, 7000, 13387]
+    assert [rates.get_xscale(), shares.get_xscale()] == ["log", "log"]
+    assert marks(shares)[0] == pytest.approx([32000 / 750000])
+    assert [label.get_text() for label in totals.get_yticklabels()][:2] == [
+        "Spanish Civil War \N{MIDDLE DOT} Historians",
+        "Spanish Civil War \N{MIDDLE DOT} Others",
+    ]
+
+
+# Nothing to draw
+
+NO_LIST = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in lostarmour.COLUMNS.items()})
+
+EMPTY = {
+    "claims_timeline": lambda folder: charts.claims_timeline(CLAIMS.iloc[:0], SOURCES, folder),
+    "claims_vs_evidence": lambda folder: charts.claims_vs_evidence(
+        CLAIMS.iloc[:0], SOURCES, folder
+    ),
+    "funnel_GBR": lambda folder: charts.country_funnel(CLAIMS.iloc[:0], SOURCES, "GBR", folder),
+    "casualties_over_time": lambda folder: charts.casualties_over_time(
+        CASUALTIES.iloc[:0],
+        NO_LIST,
+        CLAIMS.iloc[:0],
+        SOURCES,
+        folder,
+    ),
+    "legal_landscape": lambda folder: charts.legal_landscape(LEGAL.iloc[:0], SOURCES, folder),
+    "historical_comparison": lambda folder: charts.historical_comparison(
+        HISTORICAL.iloc[:0], CONFLICTS, CLAIMS.iloc[:0], SOURCES, folder, "2021-12-31"
+    ),
+}
+
+
+@pytest.mark.parametrize("stem", EMPTY)
+def test_no_data_draws_a_figure_that_says_so(tmp_path: Path, stem: str) -> None:
+    chart = EMPTY[stem](tmp_path)
+    written(chart, tmp_path, stem)
+    assert chart.is_empty and chart.sources == [] and chart.title.startswith("No ")
+    assert chart.figure.texts[-1].get_text() == f"Sources: {charts.NO_SOURCES}"
+    assert "nothing to draw" in texts(chart.figure)[0]
+
+
+def test_no_funnel_names_the_country(tmp_path: Path) -> None:
+    chart = charts.country_funnel(CLAIMS, SOURCES, "FRA", tmp_path)
+    assert chart.title == "No headcount of volunteers from France had been stated yet"
+    assert list(chart.data.columns)[-3:] == ["claimant_type", "figure", "row"]
