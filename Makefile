@@ -11,7 +11,7 @@ help: ## list the targets
 setup: ## create or update .venv from requirements.lock
 	$(PYTHON) tasks.py setup
 
-build: ## the main job: validate data/raw and write data/clean
+build: ## the main job: validate, clean, run the notebooks, publish reports/report.html
 	$(PYTHON) tasks.py build
 
 test: ## run ruff and the test suite

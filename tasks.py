@@ -1,6 +1,6 @@
 """Set up and run the project with nothing but Python 3.11 and pip.
 
-    python3 tasks.py build    validate and clean the data (creates .venv on first use)
+    python3 tasks.py build    build the report into reports/ (creates .venv on first use)
     python3 tasks.py test     run the linter and the test suite
     python3 tasks.py setup    only create or update .venv
     python3 tasks.py lock     re-resolve the pinned versions in requirements.lock
@@ -65,7 +65,7 @@ def ensure_environment() -> None:
 
 def build() -> None:
     ensure_environment()
-    run(BIN / "ffanalysis", "clean")
+    run(BIN / "ffanalysis", "build", "--countries", "all")
 
 
 def test() -> None:
