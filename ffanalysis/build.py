@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -295,6 +295,15 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
     """Run the whole build; return the published files. Raises BuildError or DataError."""
     from .clean import write_clean
 
+    # papermill changes the process's working directory while a notebook runs, so with runs
+    # in parallel threads every path the build uses must be absolute.
+    options = replace(
+        options,
+        out=options.out.resolve(),
+        data_dir=options.data_dir.resolve(),
+        shared_dir=options.shared_dir.resolve(),
+        notebooks=options.notebooks.resolve(),
+    )
     started = time.monotonic()
     with exclusive(options.out, say):
         say("validating and cleaning data/raw ...")
