@@ -325,6 +325,7 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
             _keep_failures(staging, options.out)
             raise
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(options.out / "failed", ignore_errors=True)
     pages = [path for path in published if path.suffix == ".html"]
     say(
         f"done in {time.monotonic() - started:.1f}s: {len(pages)} page(s) in {options.out} "
