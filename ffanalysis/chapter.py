@@ -7,6 +7,7 @@ expected, instead of an empty chapter that looks like a finding.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -107,10 +108,20 @@ def date_words(as_of: str) -> str:
 
 
 def show(chart) -> None:
-    """Display a chart's PNG in the notebook, so the executed chapter shows what was saved."""
-    from IPython.display import Image, display
+    """Display a chart's PNG and its caption: the finding, and links to every source drawn."""
+    from IPython.display import HTML, Image, display
 
     display(Image(filename=str(chart.png)))
+    display(HTML(caption(chart)))
+
+
+def caption(chart) -> str:
+    """The caption under a figure; its text comes from the data, so it is escaped."""
+    sources = "; ".join(html.escape(source) for source in chart.sources) or "none"
+    return (
+        f'<p class="caption"><strong>Figure.</strong> {html.escape(chart.title)}. '
+        f"Sources: {sources}{cite('sources', chart.source_ids)}</p>"
+    )
 
 
 def records(frame: pd.DataFrame, key: str) -> dict[str, dict[str, Any]]:

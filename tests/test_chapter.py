@@ -187,3 +187,20 @@ def test_country_findings_gather_one_country() -> None:
 )
 def test_a_country_reads_with_its_article(code: str, phrase: str) -> None:
     assert findings.country_phrase(code) == phrase
+
+
+def test_a_caption_states_the_finding_and_links_every_source_escaped() -> None:
+    from types import SimpleNamespace
+
+    from ffanalysis.chapter import caption
+
+    chart = SimpleNamespace(
+        title="Kyiv's figure is <b>10</b> times the evidence",
+        sources=["Wire: <script>x</script>", "Daily: Report"],
+        source_ids=["wire_2022", "daily_2023"],
+    )
+    text = caption(chart)
+    assert "Kyiv&#x27;s figure is &lt;b&gt;10&lt;/b&gt; times the evidence." in text
+    assert "Wire: &lt;script&gt;x&lt;/script&gt;; Daily: Report" in text
+    assert 'href="#evidence-sources-wire_2022"' in text
+    assert 'href="#evidence-sources-daily_2023"' in text

@@ -289,3 +289,12 @@ def test_a_wrong_country_code_stops_the_profile_with_a_clear_message(tmp_path: P
             country="Britain",
             figures_dir=str(tmp_path / "figures"),
         )
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda path: path.name)
+def test_papermill_sees_every_declared_parameter(path: Path) -> None:
+    """papermill skips a parameter line it cannot parse (a second '=' in the comment, say)."""
+    expected = {"as_of", "data_dir", "figures_dir"} | (
+        {"country"} if path.name == "country_profile.ipynb" else set()
+    )
+    assert set(papermill.inspect_notebook(str(path))) == expected
