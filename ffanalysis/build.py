@@ -49,6 +49,8 @@ class Run:
     notebook: Path
     name: str
     parameters: dict[str, str] = field(default_factory=dict)
+    key: str = ""
+    """The cache key: a hash of everything the run's output depends on."""
 
 
 @dataclass
@@ -122,10 +124,12 @@ def plan(options: Options) -> list[Run]:
         if options.countries == ALL_COUNTRIES
         else options.countries
     )
-    return [Run(path, path.stem, common) for path in chapters] + [
+    runs = [Run(path, path.stem, common) for path in chapters] + [
         Run(options.notebooks / PROFILE, f"country_{code}", {**common, "country": code})
         for code in countries
     ]
+    shared = _shared_inputs_digest(options.data_dir)
+    return [replace(run, key=cache_key(run, shared)) for run in runs]
 
 
 def check_declared(runs: list[Run]) -> None:
@@ -142,12 +146,18 @@ def check_declared(runs: list[Run]) -> None:
             )
 
 
-def cache_key(run: Run, data_dir: Path) -> str:
-    """sha256 of everything a run's output depends on: notebook, parameters, clean data,
-    package code and templates, pinned versions."""
-    digest = hashlib.sha256()
+def cache_key(run: Run, shared_inputs: str) -> str:
+    """sha256 of everything a run's output depends on: its notebook and parameters, and the
+    inputs all runs share (`_shared_inputs_digest`)."""
+    digest = hashlib.sha256(shared_inputs.encode())
     digest.update(run.notebook.read_bytes())
     digest.update(json.dumps(run.parameters, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _shared_inputs_digest(data_dir: Path) -> str:
+    """sha256 of the clean data, the package code and templates, and the pinned versions."""
+    digest = hashlib.sha256()
     inputs = [
         *sorted(paths.clean_dir(data_dir).glob("*.csv")),
         *sorted(PACKAGE.rglob("*.py")),
@@ -161,10 +171,15 @@ def cache_key(run: Run, data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def execute(run: Run, staging: Path, cache: Path, data_dir: Path, force: bool) -> Result:
+def site_key(runs: list[Run]) -> str:
+    """One key for the whole site: it changes whenever any page's inputs change."""
+    return hashlib.sha256(" ".join(run.key for run in runs).encode()).hexdigest()
+
+
+def execute(run: Run, staging: Path, cache: Path, force: bool) -> Result:
     """Run one notebook into `staging`, or copy its cached result when nothing changed."""
     started = time.monotonic()
-    entry = cache / f"{run.name}-{cache_key(run, data_dir)[:20]}"
+    entry = cache / f"{run.name}-{run.key[:20]}"
     executed = staging / "notebooks" / f"{run.name}.ipynb"
     figures = staging / "figures" / run.name
     executed.parent.mkdir(parents=True, exist_ok=True)
@@ -250,11 +265,32 @@ def exclusive(out: Path, say: Callable[[str], None]) -> Iterator[None]:
         yield
 
 
-def publish(staging: Path, out: Path) -> list[Path]:
+MANIFEST = ".published.json"
+"""What the last build published into the output folder, and the key of its inputs."""
+
+
+def published_files(out: Path, key: str | None = None) -> list[Path] | None:
+    """The files the last build published, if they are all there (and, given `key`, were
+    built from the same inputs); None otherwise."""
+    recorded = _read_manifest(out)
+    files = [out / name for name in recorded["files"]]
+    current = files and all(path.is_file() for path in files) and key in (None, recorded["key"])
+    return files if current else None
+
+
+def _read_manifest(out: Path) -> dict:
+    """The manifest, or an empty one when there is none or it cannot be read."""
+    try:
+        recorded = json.loads((out / MANIFEST).read_text())
+        return {"key": recorded["key"], "files": list(recorded["files"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {"key": None, "files": []}
+
+
+def publish(staging: Path, out: Path, key: str) -> list[Path]:
     """Move the staged pages, notebooks and figures into `out`, each by an atomic rename,
     the report last; files a previous build published and this one did not are removed."""
-    manifest = out / ".published.json"
-    previous = set(json.loads(manifest.read_text())) if manifest.is_file() else set()
+    previous = set(_read_manifest(out)["files"])
     staged = sorted(
         (path.relative_to(staging) for path in staging.rglob("*") if path.is_file()),
         key=lambda relative: (relative.name == "report.html", str(relative)),
@@ -265,7 +301,7 @@ def publish(staging: Path, out: Path) -> list[Path]:
         os.replace(staging / relative, target)
     for stale in previous - {str(relative) for relative in staged}:
         (out / stale).unlink(missing_ok=True)
-    _write_json(manifest, [str(relative) for relative in staged])
+    _write_json(out / MANIFEST, {"key": key, "files": [str(relative) for relative in staged]})
     return [out / relative for relative in staged]
 
 
@@ -309,13 +345,17 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
         say("validating and cleaning data/raw ...")
         write_clean(options.data_dir, options.shared_dir)
         runs = plan(options)
+        unchanged = None if options.force else published_files(options.out, site_key(runs))
+        if unchanged is not None:
+            say(f"nothing changed since the last build: {options.out / 'report.html'} is current")
+            return unchanged
         check_declared(runs)
         staging = Path(tempfile.mkdtemp(dir=options.out, prefix=".staging-"))
         try:
             results = _execute_all(runs, staging, options, say)
             say("rendering the pages ...")
             _render(results, staging, options)
-            published = publish(staging / "site", options.out)
+            published = publish(staging / "site", options.out, site_key(runs))
         except BuildError as error:
             kept = _keep_failures(staging, options.out)
             raise BuildError(
@@ -338,10 +378,7 @@ def _execute_all(runs: list[Run], staging: Path, options: Options, say) -> list[
     cache = options.out / ".cache"
     results: list[Result] = []
     with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-        futures = [
-            pool.submit(execute, run, staging, cache, options.data_dir, options.force)
-            for run in runs
-        ]
+        futures = [pool.submit(execute, run, staging, cache, options.force) for run in runs]
         try:
             for number, future in enumerate(futures, start=1):
                 result = future.result()

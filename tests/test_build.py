@@ -89,17 +89,31 @@ def test_data_markup_is_escaped(site: Path) -> None:
     assert "<img src=x" not in report
 
 
-def test_an_unchanged_rebuild_runs_nothing_and_force_runs_everything(
+def progress_of(project: Project, out: Path, **changes) -> list[str]:
+    """The per-notebook progress lines of one build."""
+    messages: list[str] = []
+    build(options(project, out, **changes), say=messages.append)
+    return [message for message in messages if message.startswith("[")]
+
+
+def test_an_unchanged_rebuild_runs_and_renders_nothing(
     hostile_project: Project, site: Path
 ) -> None:
+    before = fingerprint(site)
     messages: list[str] = []
     build(options(hostile_project, site), say=messages.append)
-    progress = [message for message in messages if message.startswith("[")]
-    assert progress and all(message.endswith(": cached") for message in progress)
-    messages.clear()
-    build(options(hostile_project, site, force=True), say=messages.append)
-    progress = [message for message in messages if message.startswith("[")]
-    assert progress and all(": ran in" in message for message in progress)
+    assert any(message.startswith("nothing changed since the last build") for message in messages)
+    assert not any(message.startswith("[") for message in messages)
+    assert fingerprint(site) == before
+
+
+def test_only_runs_whose_inputs_changed_run_again(hostile_project: Project, site: Path) -> None:
+    lines = progress_of(hostile_project, site, countries=["NOR", "GBR"])
+    ran = [line for line in lines if ": ran in" in line]
+    assert len(ran) == 1 and "country_GBR" in ran[0], lines
+    assert all(line.endswith(": cached") for line in lines if line not in ran)
+    forced = progress_of(hostile_project, site, countries=["NOR", "GBR"], force=True)
+    assert forced and all(": ran in" in line for line in forced)
 
 
 def test_a_failing_chapter_publishes_nothing_and_keeps_its_notebook(
