@@ -36,12 +36,12 @@ from .plotting import (
     CLAIMANT_COLOURS,
     claimant_legend,
     draw_intervals,
+    draw_over_time,
     finish,
     house_style,
     save,
     thousands,
 )
-from .ranges import Interval
 from .text import figure_text, interval_text, number
 
 MAX_SOURCES_SHOWN = 12
@@ -260,62 +260,6 @@ def _timeline_finding(dated: pd.DataFrame) -> tuple[str, dict[str, Any]]:
 
 def _moved(first: float, last: float) -> str:
     return "rose from" if last > first else "fell from" if last < first else "went from"
-
-
-def draw_over_time(
-    ax: Axes, frame: pd.DataFrame, *, x: str, low: str = "low", high: str = "high"
-) -> int:
-    """Draw each row's figure as a vertical interval at its date; return the rows skipped.
-
-    The upright twin of `plotting.draw_intervals`, for charts whose x axis is time: a point is
-    a dot, a range a capped line, an open bound a dashed arrow leaving the stated number (up
-    for 'more than', down to zero for 'fewer than'). Vague or undated rows are skipped.
-    """
-    rows = frame.to_dict("records")
-    drawn = [
-        (row, interval)
-        for row in rows
-        if not pd.isna(row[x]) and (interval := _interval(row[low], row[high])) is not None
-    ]
-    for row, interval in drawn:
-        _draw_upright(ax, mdates.date2num(row[x]), interval, CLAIMANT_COLOURS[row["claimant_type"]])
-    return len(rows) - len(drawn)
-
-
-_UPRIGHT_CAPS = {"marker": "_", "markersize": 10, "solid_capstyle": "butt"}
-_ARROW_POINTS = 28
-
-
-def _draw_upright(ax: Axes, x: float, interval: Interval, colour: str) -> None:
-    if interval.is_point:
-        ax.plot([x], [interval.low], marker="o", linestyle="none", color=colour)
-    elif interval.high is None:
-        _upright_arrow(ax, x, interval.low, colour, head=(0, _ARROW_POINTS), coords="offset points")
-    elif interval.low is None:
-        ax.update_datalim([(x, 0)])
-        _upright_arrow(ax, x, interval.high, colour, head=(x, 0), coords="data")
-    else:
-        ax.plot([x, x], [interval.low, interval.high], color=colour, **_UPRIGHT_CAPS)
-
-
-def _upright_arrow(
-    ax: Axes, x: float, start: float, colour: str, *, head: tuple[float, float], coords: str
-) -> None:
-    """A cap at the stated number and a dashed arrow to the open side (as draw_intervals does)."""
-    ax.plot([x], [start], linestyle="none", color=colour, **_UPRIGHT_CAPS)
-    ax.annotate(
-        "",
-        xy=(x, start),
-        xytext=head,
-        textcoords=coords,
-        arrowprops={
-            "arrowstyle": "<|-",
-            "linestyle": (0, (3, 2)),
-            "color": colour,
-            "shrinkA": 0,
-            "shrinkB": 0,
-        },
-    )
 
 
 def _date_axis(ax: Axes) -> None:
@@ -853,13 +797,6 @@ def _shortened(texts: pd.Series, width: int) -> pd.Series:
 def _height(rows: int) -> float:
     """Inches for a chart of `rows` rows: room for each, and for title and sources."""
     return max(3.5, 0.32 * rows + 2.0)
-
-
-def _interval(low: object, high: object) -> Interval | None:
-    interval = Interval(
-        None if pd.isna(low) else float(low), None if pd.isna(high) else float(high)
-    )
-    return None if interval.low is None and interval.high is None else interval
 
 
 def _split_ids(cells: pd.Series) -> pd.Series:

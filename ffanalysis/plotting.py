@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib as mpl
+import matplotlib.dates as mdates
 import pandas as pd
 import seaborn as sns
 from cycler import cycler
@@ -104,6 +105,7 @@ _DPI = 200
 _ARROW_LENGTH = 28  # points: how far an open-above arrow runs past the stated number
 _LABEL_GAP = 5  # points between a mark and its label
 _CAPS = {"marker": "|", "markersize": 10, "solid_capstyle": "butt"}
+_UPRIGHT_CAPS = {**_CAPS, "marker": "_"}
 _SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
 """Without these, matplotlib writes the time or its version into the file."""
 
@@ -174,23 +176,59 @@ def _row_positions(axis: Axis, labels: list[str]) -> Sequence[float]:
     return axis.convert_units(labels)
 
 
-def _draw_interval(ax: Axes, interval: Interval, position: float, colour: str) -> None:
+def draw_over_time(
+    ax: Axes,
+    frame: pd.DataFrame,
+    *,
+    x: str,
+    low: str = "low",
+    high: str = "high",
+    colour_by: str = "claimant_type",
+) -> int:
+    """Draw each row's figure as a vertical interval at its date; return the rows skipped.
+
+    The upright twin of `draw_intervals`, for charts whose x axis is time: a point is a dot, a
+    range a capped line, an open bound a dashed arrow leaving the stated number (up for 'more
+    than', down to zero for 'fewer than'). Vague or undated rows are skipped.
+    """
+    rows = frame.to_dict("records")
+    drawn = [
+        (row, interval)
+        for row in rows
+        if not pd.isna(row[x]) and (interval := _interval(row[low], row[high])) is not None
+    ]
+    for row, interval in drawn:
+        position = mdates.date2num(row[x])
+        _draw_interval(ax, interval, position, CLAIMANT_COLOURS[row[colour_by]], upright=True)
+    return len(rows) - len(drawn)
+
+
+def _draw_interval(
+    ax: Axes, interval: Interval, position: float, colour: str, *, upright: bool = False
+) -> None:
+    """One figure at `position` across the value axis (horizontal, or vertical if upright)."""
+
+    def at(value: float) -> tuple[float, float]:
+        return (position, value) if upright else (value, position)
+
+    caps = _UPRIGHT_CAPS if upright else _CAPS
     if interval.is_point:
-        ax.plot([interval.low], [position], marker="o", linestyle="none", color=colour)
+        ax.plot(*zip(at(interval.low), strict=True), marker="o", linestyle="none", color=colour)
     elif interval.high is None:
-        _open_arrow(ax, interval.low, position, colour, head=(_ARROW_LENGTH, 0))
+        head = (0, _ARROW_LENGTH) if upright else (_ARROW_LENGTH, 0)
+        _open_arrow(ax, at(interval.low), colour, caps, head=head)
     elif interval.low is None:
-        ax.update_datalim([(0, position)])
-        _open_arrow(ax, interval.high, position, colour, head=(0, position), head_coords="data")
+        ax.update_datalim([at(0)])
+        _open_arrow(ax, at(interval.high), colour, caps, head=at(0), head_coords="data")
     else:
-        ax.plot([interval.low, interval.high], [position, position], color=colour, **_CAPS)
+        ax.plot(*zip(at(interval.low), at(interval.high), strict=True), color=colour, **caps)
 
 
 def _open_arrow(
     ax: Axes,
-    start: float,
-    position: float,
+    start: tuple[float, float],
     colour: str,
+    caps: dict,
     *,
     head: tuple[float, float],
     head_coords: str = "offset points",
@@ -199,10 +237,10 @@ def _open_arrow(
 
     Open above, the arrow has a fixed length; open below, it ends at zero, the floor of a count.
     """
-    ax.plot([start], [position], linestyle="none", color=colour, **_CAPS)
+    ax.plot([start[0]], [start[1]], linestyle="none", color=colour, **caps)
     ax.annotate(
         "",
-        xy=(start, position),
+        xy=start,
         xytext=head,
         textcoords=head_coords,
         arrowprops={

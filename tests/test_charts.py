@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from ffanalysis import charts, lostarmour
+from ffanalysis import charts, lostarmour, plotting
 from tests.test_lostarmour import SMALL
 from tests.typed_frames import claims, table
 
@@ -215,7 +215,7 @@ def test_an_open_lower_bound_is_drawn_down_to_zero() -> None:
         }
     )
     ax = Figure().subplots()
-    skipped = charts.draw_over_time(ax, frame, x="date")
+    skipped = plotting.draw_over_time(ax, frame, x="date")
     assert skipped == 2  # a vague figure and an undated one
     (arrow,) = ax.texts
     assert arrow.xy == (day("2023-01-31"), 750)
