@@ -15,7 +15,6 @@ import pandas as pd
 from . import lostarmour, paths
 from .dates import parse_partial_date
 from .schema import TABLES, Column, Kind, Table
-from .validation import RawTables, lostarmour_path, validate
 
 START, END = "_start", "_end"
 """Suffixes of the two columns a partial date becomes: the first and last day it can mean."""
@@ -75,10 +74,10 @@ DERIVED_TABLES = {"lostarmour": lostarmour.COLUMNS}
 """Clean tables built from a reference file rather than from data/raw, with their dtypes."""
 
 
-def clean_tables(raw_tables: RawTables, shared_dir: Path) -> dict[str, pd.DataFrame]:
+def clean_tables(raw_tables: dict[str, pd.DataFrame], shared_dir: Path) -> dict[str, pd.DataFrame]:
     """Every table in its clean form, the derived ones included."""
     tables = {name: to_clean(TABLES[name], raw) for name, raw in raw_tables.items()}
-    reference = lostarmour_path(raw_tables["sources"], shared_dir)
+    reference = lostarmour.reference_path(raw_tables["sources"], shared_dir)
     if reference is not None:
         tables["lostarmour"] = lostarmour.read_reference(reference)
     return tables
@@ -99,6 +98,8 @@ def write_clean(data_dir: Path, shared_dir: Path | None = None) -> list[Path]:
 
     Raises DataError (writing nothing) when validation fails.
     """
+    from .validation import validate  # here, so that loading clean tables never imports pandera
+
     shared_dir = shared_dir or paths.default_shared_dir(data_dir)
     tables = clean_tables(validate(data_dir, shared_dir), shared_dir)
     target = paths.clean_dir(data_dir)

@@ -7,6 +7,7 @@ before 31 March 2022 and after 28 February 2022, and `as_of` filtering never has
 import calendar
 import re
 from datetime import date
+from functools import cache
 
 PARTIAL_DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
 _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -16,8 +17,12 @@ class PartialDateError(ValueError):
     """Raised for text that is not a partial ISO date."""
 
 
+@cache
 def parse_partial_date(text: str) -> tuple[date, date]:
-    """Return the first and last day that `text` (YYYY, YYYY-MM or YYYY-MM-DD) can mean."""
+    """Return the first and last day that `text` (YYYY, YYYY-MM or YYYY-MM-DD) can mean.
+
+    Cached: a table repeats the same few dates many times.
+    """
     match = _PATTERN.fullmatch(text)
     if match is None:
         raise PartialDateError(f"{text!r} is not a date ({PARTIAL_DATE_FORMATS})")

@@ -126,6 +126,12 @@ MEANINGS = {
 """What each column of the clean table means, for the data dictionary."""
 
 
+def reference_path(sources: pd.DataFrame, shared_dir: Path) -> Path | None:
+    """Where the reference file is, as sources.csv cites it (None if it does not)."""
+    files = sources.loc[sources["source_id"] == SOURCE_ID, "file"].dropna()
+    return shared_dir / files.iloc[0] if len(files) else None
+
+
 def label_problems(path: Path) -> list[Problem]:
     """Citizenship labels and months the tables above cannot read, one problem per line."""
     raw = _read(path)

@@ -284,14 +284,8 @@ def _evidence_problems(
 
 def _lostarmour_problems(shared_dir: Path, sources: pd.DataFrame) -> list[Problem]:
     """The LostArmour reference file's labels, when sources.csv cites it."""
-    path = lostarmour_path(sources, shared_dir)
+    path = lostarmour.reference_path(sources, shared_dir)
     return lostarmour.label_problems(path) if path is not None and path.is_file() else []
-
-
-def lostarmour_path(sources: pd.DataFrame, shared_dir: Path) -> Path | None:
-    """Where the LostArmour reference file is, as sources.csv cites it (None if it does not)."""
-    files = sources.loc[sources["source_id"] == lostarmour.SOURCE_ID, "file"].dropna()
-    return shared_dir / files.iloc[0] if len(files) else None
 
 
 def _missing_files(data_dir: Path, shared_dir: Path, sources: pd.DataFrame) -> list[Problem]:

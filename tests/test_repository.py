@@ -114,3 +114,15 @@ def test_every_evidence_file_has_rows() -> None:
     )
     assert sorted(table.index) == evidence
     assert (table["total"] > 0).all(), table["total"].to_dict()
+
+
+def test_loading_a_clean_table_does_not_import_the_validator() -> None:
+    """Notebooks load clean tables in every kernel; pandera costs a third of a second there."""
+    code = (
+        "import sys, ffanalysis as ff; ff.load('claims'); "
+        "print('pandera' in sys.modules, 'ffanalysis.validation' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "False"]
