@@ -21,6 +21,7 @@ from traitlets.config import Config
 
 from .dates import format_partial_date
 from .notebook import RECORD_MIMETYPE
+from .schema import TABLES
 from .text import evidence_anchor
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -39,7 +40,7 @@ class Evidence:
         frame = self.tables.get(table)
         if frame is None:
             return None
-        key = frame.columns[0]
+        key = TABLES[table].key
         found = frame.loc[frame[key] == row_id]
         return None if found.empty else found.iloc[0]
 

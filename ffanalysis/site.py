@@ -43,7 +43,7 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
         (_ensure(site / "countries") / f"{code}.html").write_text(to_html(page), encoding="utf-8")
     report = page_notebook(
         [
-            _markdown(introduction(options)),
+            _markdown(introduction(options, evidence)),
             *(cell for result in chapters for cell in _cells(result)),
             _markdown(_country_index([result.run.parameters["country"] for result in profiles])),
             _markdown(methods(options)),
@@ -55,10 +55,9 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
     (site / "report.html").write_text(to_html(report), encoding="utf-8")
 
 
-def introduction(options: Options) -> str:
+def introduction(options: Options, evidence: Evidence) -> str:
     """The report's opening, with its numbers and dates taken from the clean data."""
-    claims = load("claims", options.data_dir)
-    sources = load("sources", options.data_dir)
+    claims, sources = evidence.tables["claims"], evidence.tables["sources"]
     return (
         (TEMPLATES / "report" / "introduction.md")
         .read_text(encoding="utf-8")
@@ -69,7 +68,7 @@ def introduction(options: Options) -> str:
             sources=number(len(sources)),
             claims=number(len(claims)),
             claimants=number(claims["claimant"].nunique()),
-            historical=number(len(load("historical", options.data_dir))),
+            historical=number(len(evidence.tables["historical"])),
         )
     )
 
