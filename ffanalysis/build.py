@@ -12,9 +12,11 @@ import fcntl
 import hashlib
 import json
 import os
+import queue
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -22,9 +24,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths
 from .countries import AGGREGATES, GROUP_SEPARATOR, country_name
+
+if TYPE_CHECKING:
+    from .kernels import Kernel
 
 NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
 PROFILE = "country_profile.ipynb"
@@ -157,16 +163,50 @@ def cache_key(run: Run, shared_inputs: str) -> str:
 
 def _shared_inputs_digest(data_dir: Path) -> str:
     """sha256 of the clean data, the package code and templates, and the pinned versions."""
-    digest = hashlib.sha256()
-    inputs = [
-        *sorted(paths.clean_dir(data_dir).glob("*.csv")),
-        *sorted(PACKAGE.rglob("*.py")),
-        *sorted((PACKAGE / "templates").rglob("*")),
-        LOCK_FILE,
+    return _digest_files([*sorted(paths.clean_dir(data_dir).glob("*.csv")), *_code_files()])
+
+
+def inputs_fingerprint(options: Options) -> str:
+    """sha256 of everything a build reads and of the options that shape its pages.
+
+    It needs no pandas, so a build whose inputs are those of the last one can stop before it
+    imports anything heavy: data/raw and data/clean, the evidence files, the notebooks, the
+    package and the pinned versions.
+    """
+    evidence = [
+        path
+        for folder in paths.evidence_dirs(options.shared_dir)
+        for path in sorted(folder.rglob("*"))
     ]
-    for path in inputs:
+    digest = hashlib.sha256(
+        json.dumps(
+            [options.as_of, options.countries, str(options.data_dir), str(options.shared_dir)]
+        ).encode()
+    )
+    digest.update(
+        _digest_files(
+            [
+                *sorted(paths.raw_dir(options.data_dir).glob("*.csv")),
+                *sorted(paths.clean_dir(options.data_dir).glob("*.csv")),
+                *evidence,
+                *sorted(options.notebooks.glob("*.ipynb")),
+                *_code_files(),
+            ]
+        ).encode()
+    )
+    return digest.hexdigest()
+
+
+def _code_files() -> list[Path]:
+    """The package's code and templates, and the pinned versions of what it runs on."""
+    return [*sorted(PACKAGE.rglob("*.py")), *sorted((PACKAGE / "templates").rglob("*")), LOCK_FILE]
+
+
+def _digest_files(files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
         if path.is_file():
-            digest.update(path.name.encode())
+            digest.update(str(path).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -176,7 +216,7 @@ def site_key(runs: list[Run]) -> str:
     return hashlib.sha256(" ".join(run.key for run in runs).encode()).hexdigest()
 
 
-def execute(run: Run, staging: Path, cache: Path, force: bool) -> Result:
+def execute(run: Run, staging: Path, cache: Path, force: bool, kernel: Kernel) -> Result:
     """Run one notebook into `staging`, or copy its cached result when nothing changed."""
     started = time.monotonic()
     entry = cache / f"{run.name}-{run.key[:20]}"
@@ -188,34 +228,33 @@ def execute(run: Run, staging: Path, cache: Path, force: bool) -> Result:
         shutil.copytree(entry / "figures", figures, dirs_exist_ok=True)
         return Result(run, executed, figures, True, time.monotonic() - started)
     figures.mkdir(parents=True, exist_ok=True)
-    _papermill(run, executed, figures)
+    _papermill(run, executed, figures, kernel)
     _store(entry, executed, figures)
     return Result(run, executed, figures, False, time.monotonic() - started)
 
 
-def _papermill(run: Run, executed: Path, figures: Path) -> None:
-    parameters = {**run.parameters, "figures_dir": str(figures.resolve())}
-    # Unix socket paths must stay short (about 100 bytes), so they live in the system's tmp.
-    with tempfile.TemporaryDirectory(prefix="ffanalysis-") as sockets:
-        _run_papermill(run, executed, parameters, Path(sockets) / "kernel")
-
-
-def _run_papermill(run: Run, executed: Path, parameters: dict, socket_prefix: Path) -> None:
+def _papermill(run: Run, executed: Path, figures: Path, kernel: Kernel) -> None:
+    """Execute the notebook with papermill in the worker's kernel; a kernel that died is
+    started again and the notebook run once more."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from .kernels import KERNEL_NAME
+
+    parameters = {**run.parameters, "figures_dir": str(figures.resolve())}
     for attempt in (1, 2):
         try:
-            papermill.execute_notebook(
-                str(run.notebook),
-                str(executed),
-                parameters=parameters,
-                kernel_name="python3",
-                cwd=str(run.notebook.parent),
-                progress_bar=False,
-                execution_timeout=CELL_TIMEOUT,
-                config=_kernel_config(socket_prefix),
-            )
+            with kernel.fresh() as manager:
+                papermill.execute_notebook(
+                    str(run.notebook),
+                    str(executed),
+                    parameters=parameters,
+                    kernel_name=KERNEL_NAME,
+                    progress_bar=False,
+                    request_save_on_cell_execute=False,
+                    execution_timeout=CELL_TIMEOUT,
+                    km=manager,
+                )
             return
         except PapermillExecutionError as error:
             raise BuildError(
@@ -225,16 +264,6 @@ def _run_papermill(run: Run, executed: Path, parameters: dict, socket_prefix: Pa
         except RuntimeError as error:
             if attempt == 2 or "kernel" not in str(error).lower():
                 raise BuildError(f"{run.notebook.name}: {error}") from None
-
-
-def _kernel_config(socket_prefix: Path):
-    """IPC instead of TCP: no port races between parallel kernels, no warning at each start.
-
-    Each kernel gets its own socket path prefix; kernels sharing one would talk over each other.
-    """
-    from traitlets.config import Config
-
-    return Config({"KernelManager": {"transport": "ipc", "ip": str(socket_prefix)}})
 
 
 def _store(entry: Path, executed: Path, figures: Path) -> None:
@@ -266,15 +295,20 @@ def exclusive(out: Path, say: Callable[[str], None]) -> Iterator[None]:
 
 
 MANIFEST = ".published.json"
-"""What the last build published into the output folder, and the key of its inputs."""
+"""What the last build published into the output folder: its files, the key of its pages
+(`site_key`) and the fingerprint of its inputs (`inputs_fingerprint`)."""
 
 
-def published_files(out: Path, key: str | None = None) -> list[Path] | None:
-    """The files the last build published, if they are all there (and, given `key`, were
-    built from the same inputs); None otherwise."""
+def published_files(out: Path, **expected: str) -> list[Path] | None:
+    """The files the last build published, if they are all there and its manifest records
+    the `expected` values (`key=...`, `inputs=...`); None otherwise."""
     recorded = _read_manifest(out)
     files = [out / name for name in recorded["files"]]
-    current = files and all(path.is_file() for path in files) and key in (None, recorded["key"])
+    current = (
+        files
+        and all(path.is_file() for path in files)
+        and all(recorded[name] == value for name, value in expected.items())
+    )
     return files if current else None
 
 
@@ -282,12 +316,16 @@ def _read_manifest(out: Path) -> dict:
     """The manifest, or an empty one when there is none or it cannot be read."""
     try:
         recorded = json.loads((out / MANIFEST).read_text())
-        return {"key": recorded["key"], "files": list(recorded["files"])}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {"key": None, "files": []}
+        return {
+            "key": recorded["key"],
+            "inputs": recorded.get("inputs"),
+            "files": list(recorded["files"]),
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {"key": None, "inputs": None, "files": []}
 
 
-def publish(staging: Path, out: Path, key: str) -> list[Path]:
+def publish(staging: Path, out: Path, key: str, inputs: str) -> list[Path]:
     """Move the staged pages, notebooks and figures into `out`, each by an atomic rename,
     the report last; files a previous build published and this one did not are removed."""
     previous = set(_read_manifest(out)["files"])
@@ -301,8 +339,15 @@ def publish(staging: Path, out: Path, key: str) -> list[Path]:
         os.replace(staging / relative, target)
     for stale in previous - {str(relative) for relative in staged}:
         (out / stale).unlink(missing_ok=True)
-    _write_json(out / MANIFEST, {"key": key, "files": [str(relative) for relative in staged]})
+    files = [str(relative) for relative in staged]
+    _write_json(out / MANIFEST, {"key": key, "inputs": inputs, "files": files})
     return [out / relative for relative in staged]
+
+
+def _record_inputs(out: Path, inputs: str) -> None:
+    """Note in the manifest that other inputs gave the same pages, so the next build with
+    these inputs can stop early too."""
+    _write_json(out / MANIFEST, {**_read_manifest(out), "inputs": inputs})
 
 
 def _write_json(path: Path, value: object) -> None:
@@ -329,10 +374,8 @@ class Options:
 
 def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
     """Run the whole build; return the published files. Raises BuildError or DataError."""
-    from .clean import write_clean
-
-    # papermill changes the process's working directory while a notebook runs, so with runs
-    # in parallel threads every path the build uses must be absolute.
+    # Notebooks run in kernels whose working directory is the notebooks folder, so every
+    # path the build hands them must be absolute.
     options = replace(
         options,
         out=options.out.resolve(),
@@ -342,20 +385,26 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
     )
     started = time.monotonic()
     with exclusive(options.out, say):
+        unchanged = _unchanged(options, inputs=inputs_fingerprint(options))
+        if unchanged is not None:
+            return _nothing_changed(unchanged, options, say)
+        from .clean import write_clean  # imports pandas: not needed when nothing changed
+
         say("validating and cleaning data/raw ...")
         write_clean(options.data_dir, options.shared_dir)
+        inputs = inputs_fingerprint(options)
         runs = plan(options)
-        unchanged = None if options.force else published_files(options.out, site_key(runs))
+        unchanged = _unchanged(options, key=site_key(runs))
         if unchanged is not None:
-            say(f"nothing changed since the last build: {options.out / 'report.html'} is current")
-            return unchanged
+            _record_inputs(options.out, inputs)
+            return _nothing_changed(unchanged, options, say)
         check_declared(runs)
         staging = Path(tempfile.mkdtemp(dir=options.out, prefix=".staging-"))
         try:
             results = _execute_all(runs, staging, options, say)
             say("rendering the pages ...")
             _render(results, staging, options)
-            published = publish(staging / "site", options.out, site_key(runs))
+            published = publish(staging / "site", options.out, site_key(runs), inputs)
         except BuildError as error:
             kept = _keep_failures(staging, options.out)
             raise BuildError(
@@ -374,21 +423,54 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
     return published
 
 
+def _unchanged(options: Options, **expected: str) -> list[Path] | None:
+    """The published files, when the manifest says they were built from what is `expected`
+    and the build is not forced."""
+    return None if options.force else published_files(options.out, **expected)
+
+
+def _nothing_changed(published: list[Path], options: Options, say) -> list[Path]:
+    say(f"nothing changed since the last build: {options.out / 'report.html'} is current")
+    return published
+
+
 def _execute_all(runs: list[Run], staging: Path, options: Options, say) -> list[Result]:
+    """Execute the runs on `options.jobs` workers, each with a kernel of its own that it keeps
+    from one notebook to the next; the first failure stops every worker."""
+    from .kernels import Kernel
+
     cache = options.out / ".cache"
-    results: list[Result] = []
-    with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-        futures = [pool.submit(execute, run, staging, cache, options.force) for run in runs]
-        try:
-            for number, future in enumerate(futures, start=1):
-                result = future.result()
+    pending: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for index in range(len(runs)):
+        pending.put(index)
+    results: dict[int, Result] = {}
+    stop = threading.Event()
+
+    def work() -> None:
+        with Kernel(options.notebooks) as kernel:
+            while not stop.is_set():
+                try:
+                    index = pending.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    result = execute(runs[index], staging, cache, options.force, kernel)
+                except BaseException:
+                    stop.set()
+                    raise
+                results[index] = result
                 how = "cached" if result.cached else f"ran in {result.seconds:.1f}s"
-                say(f"[{number}/{len(runs)}] {result.run.name}: {how}")
-                results.append(result)
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
-    return results
+                say(f"[{len(results)}/{len(runs)}] {result.run.name}: {how}")
+
+    workers = max(1, min(options.jobs, len(runs)))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(work) for _ in range(workers)]
+        try:
+            for future in futures:
+                future.result()
+        finally:
+            stop.set()
+    return [results[index] for index in range(len(runs))]
 
 
 def _render(results: list[Result], staging: Path, options: Options) -> None:

@@ -12,6 +12,8 @@ DATA_DIR_VARIABLE = "FFANALYSIS_DATA_DIR"
 SHARED_DIR_VARIABLE = "FFANALYSIS_SHARED_DIR"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+EVIDENCE_FOLDERS = ("sources", "reference")
+"""The folders of the shared folder whose files the data cites."""
 
 
 def default_data_dir() -> Path:
@@ -35,3 +37,7 @@ def raw_dir(data_dir: Path) -> Path:
 
 def clean_dir(data_dir: Path) -> Path:
     return data_dir / "clean"
+
+
+def evidence_dirs(shared_dir: Path) -> list[Path]:
+    return [shared_dir / folder for folder in EVIDENCE_FOLDERS]

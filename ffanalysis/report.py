@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import nbformat
@@ -96,12 +97,20 @@ def appendix_cells(
 
 def to_html(notebook: NotebookNode) -> str:
     """The page as one self-contained HTML file: no code, images inline, nothing fetched."""
+    body, _ = _exporter().from_notebook_node(notebook)
+    return with_table_of_contents(body)
+
+
+@cache
+def _exporter():
+    """One exporter for every page: building one compiles its templates, which takes longer
+    than exporting a country page."""
     from nbconvert import HTMLExporter
 
     config = Config()
     config.TagRemovePreprocessor.enabled = True
     config.TagRemovePreprocessor.remove_cell_tags = {"injected-parameters", "parameters"}
-    exporter = HTMLExporter(
+    return HTMLExporter(
         config=config,
         extra_template_basedirs=[str(TEMPLATES)],
         template_name="offline",
@@ -109,8 +118,6 @@ def to_html(notebook: NotebookNode) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    body, _ = exporter.from_notebook_node(notebook)
-    return with_table_of_contents(body)
 
 
 def with_table_of_contents(page: str) -> str:

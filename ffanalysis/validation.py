@@ -25,7 +25,6 @@ from .problems import DataError, Problem
 from .schema import QUOTE_MAX_LENGTH, TABLES, TEXT_MAX_LENGTH, Column, Kind, Table, rule_message
 
 FORMULA_START = ("=", "+", "-", "@")
-EVIDENCE_FOLDERS = ("sources", "reference")
 
 RawTables = dict[str, pd.DataFrame]
 """Validated raw tables: text cells, indexed by physical line number."""
@@ -171,8 +170,8 @@ _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     Kind.FILE: (
         CellCheck(
             "evidence_folder",
-            lambda cells: cells.str.fullmatch(rf"({'|'.join(EVIDENCE_FOLDERS)})/[^/\\]+"),
-            lambda value: f"{value!r} must be a file in {' or '.join(EVIDENCE_FOLDERS)}/",
+            lambda cells: cells.str.fullmatch(rf"({'|'.join(paths.EVIDENCE_FOLDERS)})/[^/\\]+"),
+            lambda value: f"{value!r} must be a file in {' or '.join(paths.EVIDENCE_FOLDERS)}/",
         ),
     ),
 }

@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 from ffanalysis.build import NOTEBOOKS, BuildError, Options, build
+from ffanalysis.problems import DataError
 from tests.conftest import Project, copy_mini_project
 
 HOSTILE_TITLE = "Dispatch <script>window.pwned = 1</script><img src=x onerror=window.pwned=2>"
@@ -82,6 +83,19 @@ def test_the_build_publishes_the_report_country_pages_figures_and_notebooks(site
     assert "page(s) in" in log
 
 
+def test_each_notebook_runs_as_in_a_new_kernel(site: Path) -> None:
+    """Six notebooks on two workers: most run in a kernel kept from an earlier notebook."""
+    for path in sorted((site / "notebooks").glob("*.ipynb")):
+        code = [
+            cell for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"
+        ]
+        assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1)), path.name
+        printed = [
+            output for cell in code for output in cell.outputs if output.output_type == "stream"
+        ]
+        assert printed == [], path.name
+
+
 def test_data_markup_is_escaped(site: Path) -> None:
     report = (site / "report.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in report
@@ -105,6 +119,36 @@ def test_an_unchanged_rebuild_runs_and_renders_nothing(
     assert any(message.startswith("nothing changed since the last build") for message in messages)
     assert not any(message.startswith("[") for message in messages)
     assert fingerprint(site) == before
+
+
+def test_an_unchanged_rebuild_stops_before_validating(hostile_project: Project, site: Path) -> None:
+    messages: list[str] = []
+    build(options(hostile_project, site), say=messages.append)
+    assert not any(message.startswith("validating") for message in messages), messages
+
+
+def test_a_changed_evidence_file_is_checked_again(hostile_project: Project, site: Path) -> None:
+    evidence = hostile_project.shared_dir / "sources" / "kyiv.txt"
+    evidence.write_text(evidence.read_text().replace("formed on 27 February", "formed in"))
+    with pytest.raises(DataError) as failure:
+        build(options(hostile_project, site), say=lambda message: None)
+    found = [
+        (problem.path.name, problem.line, problem.column) for problem in failure.value.problems
+    ]
+    assert found == [("units.csv", 2, "quote")]
+
+
+def test_a_clean_file_edited_by_hand_is_written_again(hostile_project: Project, site: Path) -> None:
+    clean = hostile_project.data_dir / "clean" / "claims.csv"
+    written = clean.read_bytes()
+    clean.write_text("claim_id\n")
+    messages: list[str] = []
+    build(options(hostile_project, site), say=messages.append)
+    assert clean.read_bytes() == written
+    assert any(message.startswith("nothing changed since the last build") for message in messages)
+    again: list[str] = []
+    build(options(hostile_project, site), say=again.append)
+    assert not any(message.startswith("validating") for message in again), again
 
 
 def test_only_runs_whose_inputs_changed_run_again(hostile_project: Project, site: Path) -> None:

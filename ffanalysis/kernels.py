@@ -1,0 +1,128 @@
+"""The Jupyter kernels a build runs its notebooks in: one per worker, kept between notebooks.
+
+Starting a kernel and importing pandas, matplotlib and the package take about two seconds,
+longer than a country profile takes to run. So each worker of a build starts one kernel and,
+before every notebook after the first, empties it: the notebook sees none of the previous
+notebook's variables or figures, and its cells are numbered from 1 as in a new kernel, while
+the modules already imported stay loaded.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
+
+KERNEL_NAME = "python3"
+START_TIMEOUT = 60
+"""Seconds a kernel may take to start or to answer."""
+
+EMPTY_NAMESPACE = """\
+import sys as _sys
+if "matplotlib.pyplot" in _sys.modules:
+    _sys.modules["matplotlib.pyplot"].close("all")
+get_ipython().reset(new_session=True)
+"""
+"""Run in the kernel between notebooks: close the figures, then drop every variable and start
+a new history session, which numbers cells from 1 again."""
+
+
+class KernelError(RuntimeError):
+    """The kernel could not be started or emptied."""
+
+
+class _KeptKernelManager(AsyncKernelManager):
+    """A kernel manager that remembers the clients opened on it.
+
+    nbclient leaves open the client it connects with when it does not own the kernel; they
+    are closed here once the notebook is done.
+    """
+
+    def __init__(self, **settings: object) -> None:
+        super().__init__(**settings)
+        self.opened: list = []
+
+    def client(self, **settings: object):
+        client = super().client(**settings)
+        self.opened.append(client)
+        return client
+
+    def close_clients(self) -> None:
+        for client in self.opened:
+            if client.channels_running:
+                client.stop_channels()
+        self.opened.clear()
+
+
+class Kernel:
+    """A kernel started on first use, emptied before each later use, shut down on exit.
+
+    Use it from one thread only: its sockets belong to that thread's event loop.
+    """
+
+    def __init__(self, cwd: Path) -> None:
+        self._cwd = cwd
+        self._manager: _KeptKernelManager | None = None
+        self._sockets: tempfile.TemporaryDirectory | None = None
+
+    def __enter__(self) -> Kernel:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.shut_down()
+
+    @contextmanager
+    def fresh(self) -> Iterator[AsyncKernelManager]:
+        """The kernel's manager for one notebook (hand it to nbclient as `km`): a new kernel,
+        or the kept one emptied. The connections opened to it are closed afterwards."""
+        if self._manager is not None and run_sync(self._manager.is_alive)():
+            self._empty()
+        else:
+            self.shut_down()
+            self._start()
+        try:
+            yield self._manager
+        finally:
+            self._manager.close_clients()
+
+    def shut_down(self) -> None:
+        if self._manager is not None:
+            manager, self._manager = self._manager, None
+            run_sync(manager.shutdown_kernel)(now=True)
+        if self._sockets is not None:
+            self._sockets.cleanup()
+            self._sockets = None
+
+    def _start(self) -> None:
+        # IPC instead of TCP: no port races between parallel kernels. Unix socket paths must
+        # stay short (about 100 bytes), so each kernel gets its own folder in the system's tmp.
+        self._sockets = tempfile.TemporaryDirectory(prefix="ffanalysis-")
+        self._manager = _KeptKernelManager(
+            kernel_name=KERNEL_NAME,
+            transport="ipc",
+            ip=str(Path(self._sockets.name) / "kernel"),
+        )
+        run_sync(self._manager.start_kernel)(cwd=str(self._cwd))
+
+    def _empty(self) -> None:
+        client = self._manager.client()
+        client.start_channels()
+        try:
+            run_sync(client.wait_for_ready)(timeout=START_TIMEOUT)
+            reply = run_sync(client.execute_interactive)(
+                EMPTY_NAMESPACE, silent=True, store_history=False, timeout=START_TIMEOUT
+            )
+        finally:
+            self._manager.close_clients()
+        if reply["content"]["status"] != "ok":
+            raise KernelError(f"could not empty the kernel: {reply['content'].get('evalue')}")
