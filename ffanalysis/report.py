@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -36,14 +36,21 @@ class Evidence:
     """The clean tables the appendix quotes from."""
 
     tables: dict[str, pd.DataFrame]
+    _by_key: dict[str, pd.DataFrame] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # A page cites hundreds of rows: look each up by its key, not by scanning the table.
+        keyed = {
+            name: frame.set_index(TABLES[name].key, drop=False)
+            for name, frame in self.tables.items()
+        }
+        object.__setattr__(self, "_by_key", keyed)
 
     def row(self, table: str, row_id: str) -> pd.Series | None:
-        frame = self.tables.get(table)
-        if frame is None:
+        frame = self._by_key.get(table)
+        if frame is None or row_id not in frame.index:
             return None
-        key = TABLES[table].key
-        found = frame.loc[frame[key] == row_id]
-        return None if found.empty else found.iloc[0]
+        return frame.loc[row_id]
 
     def source(self, source_id: str) -> pd.Series | None:
         return self.row("sources", source_id)
