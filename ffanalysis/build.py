@@ -12,17 +12,16 @@ import fcntl
 import hashlib
 import json
 import os
-import queue
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import as_completed, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +29,7 @@ from . import paths
 from .countries import AGGREGATES, GROUP_SEPARATOR, country_name
 
 if TYPE_CHECKING:
-    from .kernels import Kernel
+    from .kernels import Kernel, KernelPool
 
 NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
 PROFILE = "country_profile.ipynb"
@@ -38,6 +37,9 @@ PACKAGE = Path(__file__).resolve().parent
 LOCK_FILE = paths.PROJECT_ROOT / "requirements.lock"
 CELL_TIMEOUT = 600
 """Seconds one notebook cell may run before the build gives up on it."""
+PRELOAD = "import ffanalysis.chapter, ffanalysis.charts, ffanalysis.findings"
+"""What every notebook imports first (pandas, matplotlib and seaborn with it): each kernel
+imports it while the build checks the data."""
 
 
 class BuildError(Exception):
@@ -389,32 +391,20 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
         if unchanged is not None:
             return _nothing_changed(unchanged, options, say)
         from .clean import write_clean  # imports pandas: not needed when nothing changed
+        from .kernels import KernelPool
 
-        say("validating and cleaning data/raw ...")
-        write_clean(options.data_dir, options.shared_dir)
-        inputs = inputs_fingerprint(options)
-        runs = plan(options)
-        unchanged = _unchanged(options, key=site_key(runs))
-        if unchanged is not None:
-            _record_inputs(options.out, inputs)
-            return _nothing_changed(unchanged, options, say)
-        check_declared(runs)
-        staging = Path(tempfile.mkdtemp(dir=options.out, prefix=".staging-"))
-        try:
-            results = _execute_all(runs, staging, options, say)
-            say("rendering the pages ...")
-            _render(results, staging, options)
-            published = publish(staging / "site", options.out, site_key(runs), inputs)
-        except BuildError as error:
-            kept = _keep_failures(staging, options.out)
-            raise BuildError(
-                f"{error}\n  executed notebooks kept for debugging in {kept}"
-            ) from None
-        except BaseException:
-            _keep_failures(staging, options.out)
-            raise
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(options.out / "failed", ignore_errors=True)
+        # The kernels start and import the package while the data is checked.
+        with KernelPool(options.jobs, options.notebooks, PRELOAD) as kernels:
+            say("validating and cleaning data/raw ...")
+            write_clean(options.data_dir, options.shared_dir)
+            inputs = inputs_fingerprint(options)
+            runs = plan(options)
+            unchanged = _unchanged(options, key=site_key(runs))
+            if unchanged is not None:
+                _record_inputs(options.out, inputs)
+                return _nothing_changed(unchanged, options, say)
+            check_declared(runs)
+            published = _stage_and_publish(runs, kernels, options, inputs, say)
     pages = [path for path in published if path.suffix == ".html"]
     say(
         f"done in {time.monotonic() - started:.1f}s: {len(pages)} page(s) in {options.out} "
@@ -434,43 +424,46 @@ def _nothing_changed(published: list[Path], options: Options, say) -> list[Path]
     return published
 
 
-def _execute_all(runs: list[Run], staging: Path, options: Options, say) -> list[Result]:
-    """Execute the runs on `options.jobs` workers, each with a kernel of its own that it keeps
-    from one notebook to the next; the first failure stops every worker."""
-    from .kernels import Kernel
+def _stage_and_publish(
+    runs: list[Run], kernels: KernelPool, options: Options, inputs: str, say
+) -> list[Path]:
+    """Execute and render into a staging folder, then publish; on failure keep the executed
+    notebooks in OUT/failed and leave the published report as it was."""
+    staging = Path(tempfile.mkdtemp(dir=options.out, prefix=".staging-"))
+    try:
+        results = _execute_all(runs, staging, options, kernels, say)
+        say("rendering the pages ...")
+        _render(results, staging, options)
+        published = publish(staging / "site", options.out, site_key(runs), inputs)
+    except BuildError as error:
+        kept = _keep_failures(staging, options.out)
+        raise BuildError(f"{error}\n  executed notebooks kept for debugging in {kept}") from None
+    except BaseException:
+        _keep_failures(staging, options.out)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(options.out / "failed", ignore_errors=True)
+    return published
 
+
+def _execute_all(
+    runs: list[Run], staging: Path, options: Options, kernels: KernelPool, say
+) -> list[Result]:
+    """Execute the runs in the pool's kernels; after the first failure no other run starts,
+    and the ones running are let finish before the error is raised."""
     cache = options.out / ".cache"
-    pending: queue.SimpleQueue[int] = queue.SimpleQueue()
-    for index in range(len(runs)):
-        pending.put(index)
-    results: dict[int, Result] = {}
-    stop = threading.Event()
-
-    def work() -> None:
-        with Kernel(options.notebooks) as kernel:
-            while not stop.is_set():
-                try:
-                    index = pending.get_nowait()
-                except queue.Empty:
-                    return
-                try:
-                    result = execute(runs[index], staging, cache, options.force, kernel)
-                except BaseException:
-                    stop.set()
-                    raise
-                results[index] = result
-                how = "cached" if result.cached else f"ran in {result.seconds:.1f}s"
-                say(f"[{len(results)}/{len(runs)}] {result.run.name}: {how}")
-
-    workers = max(1, min(options.jobs, len(runs)))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(work) for _ in range(workers)]
-        try:
-            for future in futures:
-                future.result()
-        finally:
-            stop.set()
-    return [results[index] for index in range(len(runs))]
+    futures = [kernels.submit(partial(execute, run, staging, cache, options.force)) for run in runs]
+    try:
+        for number, future in enumerate(as_completed(futures), start=1):
+            result = future.result()
+            how = "cached" if result.cached else f"ran in {result.seconds:.1f}s"
+            say(f"[{number}/{len(runs)}] {result.run.name}: {how}")
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        wait(futures)
+        raise
+    return [future.result() for future in futures]
 
 
 def _render(results: list[Result], staging: Path, options: Options) -> None:

@@ -1,16 +1,18 @@
 """The Jupyter kernels a build runs its notebooks in: one per worker, kept between notebooks.
 
 Starting a kernel and importing pandas, matplotlib and the package take about two seconds,
-longer than a country profile takes to run. So each worker of a build starts one kernel and,
-before every notebook after the first, empties it: the notebook sees none of the previous
-notebook's variables or figures, and its cells are numbered from 1 as in a new kernel, while
-the modules already imported stay loaded.
+longer than a country profile takes to run. So each worker of a build starts one kernel, has
+it import what the notebooks need while the build is still checking the data, and empties it
+before every notebook: the notebook sees none of the previous notebook's variables or figures,
+and its cells are numbered from 1 as in a new kernel, while the imported modules stay loaded.
 """
 
 from __future__ import annotations
 
+import queue
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -103,6 +105,19 @@ class Kernel:
             self._sockets.cleanup()
             self._sockets = None
 
+    def start(self, preload: str = "") -> None:
+        """Start the kernel now and have it run `preload` (imports) in the background: the
+        first notebook waits for it only if it comes before the imports are done."""
+        self._start()
+        client = self._manager.client()
+        client.start_channels()
+        try:
+            run_sync(client.wait_for_ready)(timeout=START_TIMEOUT)
+            if preload:
+                client.execute(preload, silent=True, store_history=False)
+        finally:
+            self._manager.close_clients()
+
     def _start(self) -> None:
         # IPC instead of TCP: no port races between parallel kernels. Unix socket paths must
         # stay short (about 100 bytes), so each kernel gets its own folder in the system's tmp.
@@ -126,3 +141,55 @@ class Kernel:
             self._manager.close_clients()
         if reply["content"]["status"] != "ok":
             raise KernelError(f"could not empty the kernel: {reply['content'].get('evalue')}")
+
+
+_NO_MORE = None
+"""Put on a pool's queue once per worker: there will be no more tasks."""
+
+
+class KernelPool:
+    """`workers` threads, each with a kernel of its own that it keeps from task to task.
+
+    The kernels start (and import `preload`) as soon as the pool is made, so a build makes
+    its pool before it validates the data. A task is a function of the worker's kernel.
+    """
+
+    def __init__(self, workers: int, cwd: Path, preload: str = "") -> None:
+        self._tasks: queue.SimpleQueue = queue.SimpleQueue()
+        self._workers = max(1, workers)
+        self._pool = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="kernel")
+        for _ in range(self._workers):
+            self._pool.submit(self._work, cwd, preload)
+
+    def __enter__(self) -> KernelPool:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.close()
+
+    def submit(self, task: Callable[[Kernel], object]) -> Future:
+        """Queue `task`; cancel its future to drop it before a worker takes it."""
+        future: Future = Future()
+        self._tasks.put((future, task))
+        return future
+
+    def close(self) -> None:
+        """Let each worker finish its queue, then shut its kernel down; returns at once."""
+        for _ in range(self._workers):
+            self._tasks.put(_NO_MORE)
+        self._pool.shutdown(wait=False)
+
+    def _work(self, cwd: Path, preload: str) -> None:
+        with Kernel(cwd) as kernel:
+            try:
+                kernel.start(preload)
+            except Exception:
+                # Not fatal here: the first task starts the kernel again and says why it can't.
+                kernel.shut_down()
+            while (item := self._tasks.get()) is not _NO_MORE:
+                future, task = item
+                if future.set_running_or_notify_cancel():
+                    try:
+                        future.set_result(task(kernel))
+                    except BaseException as error:
+                        future.set_exception(error)

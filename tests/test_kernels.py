@@ -1,12 +1,13 @@
-"""A kept kernel: each notebook starts with an empty namespace, in a kernel started once."""
+"""Kept kernels: each notebook starts with an empty namespace, in a kernel started once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from jupyter_core.utils import run_sync
 
-from ffanalysis.kernels import Kernel
+from ffanalysis.kernels import Kernel, KernelPool
 
 
 def run(manager, code: str) -> tuple[str, int]:
@@ -71,3 +72,53 @@ def test_leaving_shuts_the_kernel_down(tmp_path: Path) -> None:
     with Kernel(tmp_path) as kernel, kernel.fresh() as manager:
         run(manager, "pass")
     assert not run_sync(manager.is_alive)()
+
+
+def printed_by(code: str):
+    """A pool task: run `code` in the worker's emptied kernel and return what it printed."""
+
+    def task(kernel: Kernel) -> str:
+        with kernel.fresh() as manager:
+            return run(manager, code)[0]
+
+    return task
+
+
+def test_a_pool_runs_each_task_in_a_kernel_that_imported_the_preload(tmp_path: Path) -> None:
+    probe = "import os, sys\nprint('colorsys' in sys.modules, 'colorsys' in globals(), os.getpid())"
+    with KernelPool(2, tmp_path, preload="import colorsys") as pool:
+        futures = [pool.submit(printed_by(probe)) for _ in range(4)]
+        printed = [future.result(timeout=120).split() for future in futures]
+    assert {tuple(line[:2]) for line in printed} == {("True", "False")}
+    assert len({line[2] for line in printed}) <= 2, "two kernels, kept from task to task"
+
+
+def test_a_failing_task_hands_its_error_to_the_caller(tmp_path: Path) -> None:
+    def failing(kernel: Kernel) -> None:
+        raise ValueError("no such figure")
+
+    with KernelPool(1, tmp_path) as pool:
+        failed = pool.submit(failing)
+        after = pool.submit(printed_by("print('still working')"))
+        with pytest.raises(ValueError, match="no such figure"):
+            failed.result(timeout=120)
+        assert after.result(timeout=120) == "still working"
+
+
+def test_a_cancelled_task_never_runs(tmp_path: Path) -> None:
+    ran: list[str] = []
+    with KernelPool(1, tmp_path) as pool:
+        first = pool.submit(printed_by("import time\ntime.sleep(1)"))
+        dropped = pool.submit(lambda kernel: ran.append("dropped"))
+        assert dropped.cancel()
+        first.result(timeout=120)
+        last = pool.submit(lambda kernel: "last")
+        assert last.result(timeout=120) == "last"
+    assert ran == []
+
+
+def test_a_kernel_that_cannot_start_fails_the_task_instead_of_hanging(tmp_path: Path) -> None:
+    with KernelPool(1, tmp_path / "missing", preload="import colorsys") as pool:
+        future = pool.submit(printed_by("print(1)"))
+        with pytest.raises(FileNotFoundError):
+            future.result(timeout=120)
