@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import math
 import os
 import shutil
 import sys
@@ -449,21 +450,47 @@ def _stage_and_publish(
 def _execute_all(
     runs: list[Run], staging: Path, options: Options, kernels: KernelPool, say
 ) -> list[Result]:
-    """Execute the runs in the pool's kernels; after the first failure no other run starts,
-    and the ones running are let finish before the error is raised."""
+    """Execute the runs in the pool's kernels, longest first as the last build timed them;
+    after the first failure no other run starts, and the ones running are let finish."""
     cache = options.out / ".cache"
-    futures = [kernels.submit(partial(execute, run, staging, cache, options.force)) for run in runs]
+    timings = _timings(cache)
+    futures = {
+        run.name: kernels.submit(partial(execute, run, staging, cache, options.force))
+        for run in longest_first(runs, timings)
+    }
     try:
-        for number, future in enumerate(as_completed(futures), start=1):
+        for number, future in enumerate(as_completed(futures.values()), start=1):
             result = future.result()
             how = "cached" if result.cached else f"ran in {result.seconds:.1f}s"
             say(f"[{number}/{len(runs)}] {result.run.name}: {how}")
     except BaseException:
-        for future in futures:
+        for future in futures.values():
             future.cancel()
-        wait(futures)
+        wait(futures.values())
         raise
-    return [future.result() for future in futures]
+    results = [futures[run.name].result() for run in runs]
+    ran = {result.run.name: result.seconds for result in results if not result.cached}
+    cache.mkdir(parents=True, exist_ok=True)
+    _write_json(cache / TIMINGS, {**timings, **ran})
+    return results
+
+
+TIMINGS = "timings.json"
+"""Seconds each run took when it last ran, in the cache folder: the next build's order."""
+
+
+def longest_first(runs: list[Run], timings: dict[str, float]) -> list[Run]:
+    """Runs never timed first (in plan order), then the others, longest first: on a few
+    workers, starting the long ones early keeps a worker from finishing alone."""
+    return sorted(runs, key=lambda run: -timings.get(run.name, math.inf))
+
+
+def _timings(cache: Path) -> dict[str, float]:
+    try:
+        recorded = json.loads((cache / TIMINGS).read_text())
+        return {str(name): float(seconds) for name, seconds in recorded.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
 
 
 def _render(results: list[Result], staging: Path, options: Options) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ffanalysis.build import NOTEBOOKS, BuildError, Options, build
+from ffanalysis.build import (
+    NOTEBOOKS,
+    TIMINGS,
+    BuildError,
+    Options,
+    Run,
+    build,
+    longest_first,
+)
 from ffanalysis.problems import DataError
 from tests.conftest import Project, copy_mini_project
 
@@ -94,6 +103,16 @@ def test_each_notebook_runs_as_in_a_new_kernel(site: Path) -> None:
             output for cell in code for output in cell.outputs if output.output_type == "stream"
         ]
         assert printed == [], path.name
+
+
+def test_the_next_build_starts_the_runs_that_took_longest_first(site: Path) -> None:
+    timings = json.loads((site / ".cache" / TIMINGS).read_text())
+    chapters = [path.stem for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))]
+    assert set(timings) == {*chapters, "country_NOR"}
+    runs = [Run(NOTEBOOKS / f"{name}.ipynb", name) for name in ["new", *timings]]
+    order = [run.name for run in longest_first(runs, timings)]
+    assert order[0] == "new", "a run never timed goes first"
+    assert [timings[name] for name in order[1:]] == sorted(timings.values(), reverse=True)
 
 
 def test_data_markup_is_escaped(site: Path) -> None:
