@@ -265,6 +265,7 @@ def _evidence_problems(
     """Cross-table problems; references into a table that could not be read are not checked."""
     sources = tables["sources"].dropna(subset=["source_id", "file"])
     files = dict(zip(sources["source_id"], sources["file"], strict=True))
+    texts = cache(lambda name: _normalised_text(shared_dir / name))
     found: list[Problem] = []
     found += _missing_files(data_dir, shared_dir, sources)
     for table in TABLES.values():
@@ -278,7 +279,7 @@ def _evidence_problems(
                 known = set(tables[target_table][target_column].dropna())
                 found += _unknown_references(path, frame, column.name, known, column.references)
             if column.kind is Kind.QUOTE:
-                found += _unquoted(path, frame, column.name, files, shared_dir)
+                found += _unquoted(path, frame, column.name, files, texts)
     return found
 
 
@@ -312,23 +313,32 @@ def _unknown_references(
 
 
 def _unquoted(
-    path: Path, frame: pd.DataFrame, column: str, files: dict[str, str], shared_dir: Path
+    path: Path,
+    frame: pd.DataFrame,
+    column: str,
+    files: dict[str, str],
+    texts: Callable[[str], str | None],
 ) -> list[Problem]:
     """Quotes that are not found, whitespace aside, in the file their row's source cites.
 
-    Rows whose source is unknown or whose file is missing are reported elsewhere, once.
+    Each distinct (quote, file) pair is searched once: rows repeat quotes. `texts` gives a
+    cited file's normalised text. Rows whose source is unknown or whose file is missing are
+    reported elsewhere, once.
     """
     cited = frame[[column, "source_id"]].dropna()
     cited = cited.assign(file=cited["source_id"].map(files)).dropna(subset=["file"])
-    texts = {name: _normalised_text(shared_dir / name) for name in cited["file"].unique()}
-    cited = cited[cited["file"].map(texts).notna()]
-    found = [
-        normalise_whitespace(quote) in texts[name]
-        for quote, name in zip(cited[column], cited["file"], strict=True)
+    key = [column, "file"]
+    pairs = cited[key].drop_duplicates()
+    pairs = pairs[pairs["file"].map(lambda name: texts(name) is not None).astype(bool)]
+    verbatim = [
+        normalise_whitespace(quote) in texts(name)
+        for quote, name in zip(pairs[column], pairs["file"], strict=True)
     ]
+    missing = pairs[~pd.Series(verbatim, index=pairs.index, dtype=bool)]
+    unquoted = cited[pd.MultiIndex.from_frame(cited[key]).isin(pd.MultiIndex.from_frame(missing))]
     return [
         Problem(path, int(line), column, f"not found verbatim in {name} (whitespace aside)")
-        for line, name in cited.loc[[not hit for hit in found], "file"].items()
+        for line, name in unquoted["file"].items()
     ]
 
 

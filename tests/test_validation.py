@@ -313,3 +313,17 @@ def test_quotes_match_across_line_breaks_in_the_source(project: Project) -> None
         '"The 1st Battalion was formed  on\n27 February 2022."',
     )(project)
     assert problems_of(project) == []
+
+
+def test_a_missing_quote_is_reported_on_every_row_that_repeats_it(project: Project) -> None:
+    """Quotes are searched once per distinct (quote, file) pair; each row still gets its problem."""
+    claims = project.read("claims.csv")
+    project.write(
+        "claims.csv", claims.replace("claimed 13,387 mercenaries", "claimed 9 mercenaries")
+    )
+    repeat = claims.splitlines()[3].replace("C3,", "C6,").replace("13,387", "9")
+    append_to("claims.csv", repeat + "\n")(project)
+    assert problems_of(project) == [
+        f"claims.csv:{line}: quote: not found verbatim in sources/doc.txt (whitespace aside)"
+        for line in (4, 7)
+    ]
