@@ -64,10 +64,12 @@ def to_clean(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _date_bounds(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    bounds = cells.dropna().map(parse_partial_date)
-    start = pd.to_datetime(bounds.str[0].reindex(cells.index))
-    end = pd.to_datetime(bounds.str[1].reindex(cells.index))
-    return start, end
+    """The first and last day of each partial date, parsed once per distinct date."""
+    distinct = cells.dropna().unique()
+    bounds = pd.DataFrame(
+        map(parse_partial_date, distinct), index=distinct, columns=["first", "last"]
+    )
+    return pd.to_datetime(cells.map(bounds["first"])), pd.to_datetime(cells.map(bounds["last"]))
 
 
 DERIVED_TABLES = {"lostarmour": lostarmour.COLUMNS}

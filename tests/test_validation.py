@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import codecs
 
+import pandas as pd
 import pytest
 
-from ffanalysis.validation import check_data
+from ffanalysis.validation import _each_distinct, check_data
 from tests.conftest import VALID_TABLES, Project
 
 
@@ -327,3 +328,11 @@ def test_a_missing_quote_is_reported_on_every_row_that_repeats_it(project: Proje
         f"claims.csv:{line}: quote: not found verbatim in sources/doc.txt (whitespace aside)"
         for line in (4, 7)
     ]
+
+
+def test_a_check_in_python_runs_once_per_distinct_value() -> None:
+    seen: list[str] = []
+    passes = _each_distinct(lambda value: seen.append(value) or value == "ok")
+    cells = pd.Series(["ok", "bad", "ok", "bad"], index=[2, 3, 5, 6], dtype="str")
+    assert passes(cells).to_dict() == {2: True, 3: False, 5: True, 6: False}
+    assert sorted(seen) == ["bad", "ok"]
