@@ -8,8 +8,10 @@ it starts on, and every structural fault becomes a `Problem` instead of an excep
 import codecs
 import csv
 import io
+import itertools
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .problems import FILE_LEVEL, Problem
@@ -34,30 +36,34 @@ def read_csv_strict(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[
     if not text.strip():
         return empty, [Problem(path, 1, FILE_LEVEL, "file is empty (expected a header line)")]
 
-    records, problems = _records(path, text)
-    header_line, header = records[0]
-    problems += _header_problems(path, header_line, header, columns)
+    lines, records, problems = _records(path, text)
+    header, body, body_lines = records[0], records[1:], lines[1:]
+    problems += _header_problems(path, int(lines[0]), header, columns)
     if problems and header != columns:
         return empty, problems
 
-    rows: dict[int, list[str]] = {}
-    for line, record in records[1:]:
-        if record == []:
-            problems.append(Problem(path, line, FILE_LEVEL, "blank line (delete it)"))
-        elif len(record) != len(columns):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    FILE_LEVEL,
-                    f"expected {len(columns)} fields, found {len(record)}",
-                )
-            )
-        else:
-            rows[line] = record
-    frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns, dtype="str")
-    frame = frame.rename_axis(LINE).replace("", None) if rows else empty
-    return frame, problems
+    fields = np.fromiter(map(len, body), dtype=int, count=len(body))
+    fits = fields == len(columns)
+    problems += [
+        _shape_problem(path, int(line), int(count), len(columns))
+        for line, count in zip(body_lines[~fits], fields[~fits], strict=True)
+    ]
+    if not fits.any():
+        return empty, problems
+    frame = pd.DataFrame(
+        list(itertools.compress(body, fits)),
+        index=pd.Index(body_lines[fits], name=LINE),
+        columns=columns,
+        dtype="str",
+    )
+    return frame.replace("", None), problems
+
+
+def _shape_problem(path: Path, line: int, count: int, expected: int) -> Problem:
+    """A record whose field count is wrong; a blank line has no fields at all."""
+    if count == 0:
+        return Problem(path, line, FILE_LEVEL, "blank line (delete it)")
+    return Problem(path, line, FILE_LEVEL, f"expected {expected} fields, found {count}")
 
 
 def _decode(path: Path) -> tuple[str, Problem | None]:
@@ -71,20 +77,23 @@ def _decode(path: Path) -> tuple[str, Problem | None]:
         return "", Problem(path, line, FILE_LEVEL, f"not UTF-8 (byte 0x{byte}); save as UTF-8")
 
 
-def _records(path: Path, text: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
-    """Every record with the physical line it starts on; a quoting fault ends the reading."""
+def _records(path: Path, text: str) -> tuple[np.ndarray, list[list[str]], list[Problem]]:
+    """Every record and the physical line it starts on; a quoting fault ends the reading.
+
+    A record starts on the line after the one where the previous record ended.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    while True:
-        start = reader.line_num + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            return records, []
-        except csv.Error as error:
-            message = f"malformed CSV ({error}); check the quotes on this line"
-            return records or [(1, [])], [Problem(path, start, FILE_LEVEL, message)]
-        records.append((start, record))
+    records: list[list[str]] = []
+    ends = [0]
+    try:
+        for record in reader:
+            records.append(record)
+            ends.append(reader.line_num)
+    except csv.Error as error:
+        message = f"malformed CSV ({error}); check the quotes on this line"
+        problems = [Problem(path, ends[-1] + 1, FILE_LEVEL, message)]
+        return np.array(ends[:-1]) + 1 if records else np.array([1]), records or [[]], problems
+    return np.array(ends[:-1]) + 1, records, []
 
 
 def _header_problems(path: Path, line: int, header: list[str], columns: list[str]) -> list[Problem]:

@@ -336,3 +336,21 @@ def test_a_check_in_python_runs_once_per_distinct_value() -> None:
     cells = pd.Series(["ok", "bad", "ok", "bad"], index=[2, 3, 5, 6], dtype="str")
     assert passes(cells).to_dict() == {2: True, 3: False, 5: True, 6: False}
     assert sorted(seen) == ["bad", "ok"]
+
+
+def test_every_record_of_the_wrong_shape_is_reported_and_the_rest_still_checked(
+    project: Project,
+) -> None:
+    append_to(
+        "units.csv",
+        "second,2nd,legion\n"
+        "\n"
+        '"third",3rd,legion,"x\ny",2022,,doc,line 8,The 1st Battalion,,extra\n'
+        "fourth,4th,army,x,2022,,doc,line 8,The 1st Battalion,\n",
+    )(project)
+    assert problems_of(project) == [
+        "units.csv:3: (file): expected 10 fields, found 3",
+        "units.csv:4: (file): blank line (delete it)",
+        "units.csv:5: (file): expected 10 fields, found 11",
+        "units.csv:7: branch: 'army' is not one of: legion, intelligence, affiliated",
+    ]
