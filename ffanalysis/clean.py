@@ -100,7 +100,7 @@ def write_clean(data_dir: Path, shared_dir: Path | None = None) -> list[Path]:
 
     Raises DataError (writing nothing) when validation fails.
     """
-    from .validation import validate  # here, so that loading clean tables never imports pandera
+    from .validation import validate  # here: loading clean tables never needs the validator
 
     shared_dir = shared_dir or paths.default_shared_dir(data_dir)
     tables = clean_tables(validate(data_dir, shared_dir), shared_dir)

@@ -2,7 +2,7 @@
 
 Three layers, each reading the declarations in `schema`:
 1. structure (`csvfile`): encoding, quoting, header, field counts;
-2. cells and rows (pandera, built from the column kinds, plus the tables' row rules);
+2. cells and rows (the checks each column kind implies, plus the tables' row rules);
 3. evidence across tables: references resolve, cited files exist, quotes are verbatim.
 """
 
@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from . import lostarmour, paths
 from .countries import describe_codes, is_country_code
@@ -33,9 +32,8 @@ RawTables = dict[str, pd.DataFrame]
 
 @dataclass(frozen=True)
 class CellCheck:
-    """A check on the cells of one column; `message` explains a failing value."""
+    """A check on the filled cells of one column; `message` explains a failing value."""
 
-    name: str
     passes: Callable[[pd.Series], pd.Series]
     message: Callable[[str], str]
 
@@ -105,7 +103,6 @@ def _country_message(value: str) -> str:
 def _choice_check(column: Column) -> CellCheck:
     allowed = list(column.vocabulary or ())
     return CellCheck(
-        f"{column.name}:choice",
         lambda cells: cells.isin(allowed),
         lambda value: f"{value!r} is not one of: {', '.join(allowed)}",
     )
@@ -113,12 +110,10 @@ def _choice_check(column: Column) -> CellCheck:
 
 _TEXT_CHECKS = (
     CellCheck(
-        "whitespace",
         lambda cells: cells == cells.str.strip(),
         lambda value: "has leading or trailing whitespace",
     ),
     CellCheck(
-        "formula",
         lambda cells: ~cells.str.startswith(FORMULA_START),
         lambda value: (
             f"starts with {value[0]!r}, which a spreadsheet would run as a formula; "
@@ -130,21 +125,18 @@ _TEXT_CHECKS = (
 _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     Kind.ID: (
         CellCheck(
-            "identifier",
             lambda cells: cells.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*"),
             lambda value: f"{value!r} must be letters, digits, '_', '.' or '-'",
         ),
     ),
     Kind.TEXT: (
         CellCheck(
-            "text_length",
             lambda cells: cells.str.len() <= TEXT_MAX_LENGTH,
             lambda value: f"is {len(value)} characters long; at most {TEXT_MAX_LENGTH}",
         ),
     ),
     Kind.QUOTE: (
         CellCheck(
-            "quote_length",
             lambda cells: cells.str.len() <= QUOTE_MAX_LENGTH,
             lambda value: (
                 f"is {len(value)} characters long; a quote is at most {QUOTE_MAX_LENGTH}: "
@@ -154,7 +146,6 @@ _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     ),
     Kind.NUMBER: (
         CellCheck(
-            "number",
             lambda cells: cells.str.fullmatch(r"\d+(\.\d+)?"),
             lambda value: (
                 f"{value!r} is not a number >= 0 (digits and one '.', no thousands separators)"
@@ -163,22 +154,19 @@ _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     ),
     Kind.DATE: (
         CellCheck(
-            "partial_date",
             _each_distinct(_is_partial_date),
             lambda value: _partial_date_error(value) or f"expected {PARTIAL_DATE_FORMATS}",
         ),
     ),
-    Kind.COUNTRY: (CellCheck("country", _each_distinct(is_country_code), _country_message),),
+    Kind.COUNTRY: (CellCheck(_each_distinct(is_country_code), _country_message),),
     Kind.BOOLEAN: (
         CellCheck(
-            "boolean",
             lambda cells: cells.isin(["true", "false"]),
             lambda value: f"{value!r} must be true or false",
         ),
     ),
     Kind.FILE: (
         CellCheck(
-            "evidence_folder",
             lambda cells: cells.str.fullmatch(rf"({'|'.join(EVIDENCE_FOLDERS)})/[^/\\]+"),
             lambda value: f"{value!r} must be a file in {' or '.join(EVIDENCE_FOLDERS)}/",
         ),
@@ -193,40 +181,36 @@ def cell_checks(column: Column) -> tuple[CellCheck, ...]:
     return (*text_checks, *_KIND_CHECKS.get(column.kind, ()), *choice)
 
 
-@cache
-def pandera_schema(table_name: str) -> pa.DataFrameSchema:
-    """The pandera schema for a raw table, built from its declaration."""
-    table = TABLES[table_name]
-    return pa.DataFrameSchema(
-        {
-            column.name: pa.Column(
-                None,
-                [pa.Check(check.passes, error=check.name) for check in cell_checks(column)],
-                nullable=not column.required,
-                unique=column.unique,
-                report_duplicates="exclude_first",
-            )
-            for column in table.columns
-        },
-        strict=True,
-        ordered=True,
-    )
-
-
 def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Problem]:
-    if frame.empty:
-        return []
-    try:
-        pandera_schema(table.name).validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        failures = errors.failure_cases.dropna(subset=["index"])
-        return [
-            Problem(path, int(line), column, _failure_message(table, frame, column, check, value))
-            for column, check, value, line in failures[
-                ["column", "check", "failure_case", "index"]
-            ].itertuples(index=False)
-        ]
-    return []
+    """Every cell that breaks its column's declaration."""
+    return [
+        Problem(path, int(line), column.name, message)
+        for column in table.columns
+        for line, message in _column_failures(column, frame[column.name])
+    ]
+
+
+def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
+    """(line, message) for each empty required cell, repeated unique value and failed check."""
+    empty = cells.index[cells.isna()] if column.required else []
+    failures = [(line, "is required but empty") for line in empty]
+    filled = cells.dropna()
+    if column.unique:
+        failures += _repeats(filled)
+    for check in cell_checks(column):
+        failing = filled[~check.passes(filled)]
+        failures += [(line, check.message(value)) for line, value in failing.items()]
+    return failures
+
+
+def _repeats(cells: pd.Series) -> list[tuple[int, str]]:
+    """Each cell whose value an earlier line already holds, with that first line."""
+    firsts = cells.drop_duplicates()
+    first_line = pd.Series(firsts.index, index=firsts.to_numpy())
+    return [
+        (line, f"duplicate {value!r} (first on line {first_line[value]})")
+        for line, value in cells[cells.duplicated()].items()
+    ]
 
 
 def _lines(problems: list[Problem]) -> set[int]:
@@ -239,16 +223,6 @@ def _without_cells(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame
     for problem in problems:
         bad.loc[problem.line, problem.column] = True
     return frame.mask(bad)
-
-
-def _failure_message(table: Table, frame: pd.DataFrame, column: str, check: str, value) -> str:
-    if check == "not_nullable":
-        return "is required but empty"
-    if check == "field_uniqueness":
-        first_line = frame.index[frame[column] == value].min()
-        return f"duplicate {value!r} (first on line {first_line})"
-    by_name = {cell_check.name: cell_check for cell_check in cell_checks(table.column(column))}
-    return by_name[check].message(value)
 
 
 def _rule_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Problem]:

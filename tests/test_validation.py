@@ -354,3 +354,15 @@ def test_every_record_of_the_wrong_shape_is_reported_and_the_rest_still_checked(
         "units.csv:5: (file): expected 10 fields, found 11",
         "units.csv:7: branch: 'army' is not one of: legion, intelligence, affiliated",
     ]
+
+
+def test_each_repeat_of_a_unique_value_names_its_first_line(project: Project) -> None:
+    """Empty cells of a unique column are reported as empty, never as repeats of each other."""
+    row = "{},Copy,legion,x,2022,,doc,line 8,The 1st Battalion,\n"
+    append_to("units.csv", "".join(row.format(key) for key in ("first", "", "first", "")))(project)
+    assert problems_of(project) == [
+        "units.csv:3: unit_id: duplicate 'first' (first on line 2)",
+        "units.csv:4: unit_id: is required but empty",
+        "units.csv:5: unit_id: duplicate 'first' (first on line 2)",
+        "units.csv:6: unit_id: is required but empty",
+    ]
