@@ -6,11 +6,16 @@ each file atomically, and deterministically: the same raw data gives byte-identi
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import lostarmour, paths
 from .dates import parse_partial_date
@@ -86,13 +91,59 @@ def clean_tables(raw_tables: dict[str, pd.DataFrame], shared_dir: Path) -> dict[
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
-    """The one CSV form of a clean table: fixed column order, ISO dates, no float noise."""
-    return frame.to_csv(
-        index=False,
-        lineterminator="\n",
-        date_format="%Y-%m-%d",
-        float_format=lambda number: f"{number:.15g}",
+    """The one CSV form of a clean table: fixed column order, ISO dates, no float noise.
+
+    The text `frame.to_csv(index=False, lineterminator="\n")` writes with those formats
+    (quoting as the csv module does, missing values empty) for a frame of two or more
+    columns, built a column at a time in Arrow rather than a cell at a time.
+    """
+    header = _csv_fields(pd.Series(frame.columns, dtype="str"))
+    fields = [pa.array(_csv_fields(_cell_text(frame[name]))) for name in frame.columns]
+    rows = pc.binary_join_element_wise(
+        *fields, pa.scalar(",", pa.large_string()), null_handling="replace"
     )
+    return "\n".join([",".join(header), *rows.to_pylist()]) + "\n"
+
+
+def _cell_text(cells: pd.Series) -> pd.Series:
+    """Each cell as text, missing cells missing (the join writes them as '')."""
+    if pd.api.types.is_datetime64_dtype(cells.dtype):
+        return cells.dt.strftime("%Y-%m-%d")
+    if pd.api.types.is_float_dtype(cells.dtype):
+        return _number_text(cells).astype("str")
+    return cells.astype("str")
+
+
+def _number_text(cells: pd.Series) -> pd.Series:
+    """Numbers with at most 15 significant digits, formatted once per distinct value."""
+    distinct = cells.dropna().unique()
+    return cells.map(dict(zip(distinct, [f"{number:.15g}" for number in distinct], strict=True)))
+
+
+def _csv_quoting_characters() -> str:
+    """The characters that make the csv module quote a field, as this Python writes CSV.
+
+    Probed rather than listed: whether a lone carriage return is quoted depends on the version.
+    """
+
+    def quoted(character: str) -> bool:
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow([f"a{character}", "b"])
+        return line.getvalue().startswith('"')
+
+    return "".join(filter(quoted, ',"\r\n'))
+
+
+_QUOTING = f"[{re.escape(_csv_quoting_characters())}]"
+
+
+def _csv_fields(text: pd.Series) -> pd.Series:
+    """Text as CSV fields: quoted, with '"' doubled, where the csv module would quote it."""
+    needs_quotes = text.str.contains(_QUOTING)
+    if not needs_quotes.any():
+        return text
+    quoted = '"' + text.str.replace('"', '""', regex=False) + '"'
+    return text.where(~needs_quotes, quoted)
 
 
 def write_clean(data_dir: Path, shared_dir: Path | None = None) -> list[Path]:
