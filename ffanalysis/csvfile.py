@@ -40,7 +40,7 @@ def read_csv_strict(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[
     text, problem = _decode(path, data)
     if problem:
         return _empty(columns), [problem]
-    if not text.strip():
+    if not text or text.isspace():
         empty_file = Problem(path, 1, FILE_LEVEL, "file is empty (expected a header line)")
         return _empty(columns), [empty_file]
     simple = _read_simple(data.removeprefix(codecs.BOM_UTF8), text, columns)
@@ -90,7 +90,7 @@ def _read_simple(data: bytes, text: str, columns: list[str]) -> pd.DataFrame | N
     The csv module reads such a file to the same cells, one record per line, and finds
     nothing to report; files with anything else (blank lines, line breaks in cells, stray
     quotes, wrong field counts, oversized fields) take the exact record-by-record reading.
-    Arrow reads in C++, without a Python string per cell.
+    Arrow reads in C++, without a Python string per cell; empty cells are missing, as there.
     """
     if len(columns) < 2 or not _is_simple(data, len(columns)):
         return None
@@ -103,19 +103,19 @@ def _read_simple(data: bytes, text: str, columns: list[str]) -> pd.DataFrame | N
             parse_options=pv.ParseOptions(ignore_empty_lines=False),
             convert_options=pv.ConvertOptions(
                 column_types=dict.fromkeys(columns, pa.large_string()),
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
             ),
         )
     except pa.ArrowInvalid:
         return None
     if _longest_cell(table) > csv.field_size_limit():
         return None
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {name: pd.array(table[name], dtype="str") for name in columns},
         index=pd.RangeIndex(2, table.num_rows + 2, name=LINE),
     )
-    return frame.replace("", None)
 
 
 def _is_simple(data: bytes, count: int) -> bool:

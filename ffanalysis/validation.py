@@ -51,7 +51,7 @@ def check_data(data_dir: Path, shared_dir: Path | None = None) -> tuple[RawTable
         tables[table.name] = frame
         cell_problems = _cell_problems(path, table, frame)
         problems += structure_problems + cell_problems
-        problems += _rule_problems(path, table, frame.drop(index=_lines(cell_problems)))
+        problems += _rule_problems(path, table, _other_rows(frame, _lines(cell_problems)))
         valid_cells[table.name] = _without_cells(frame, cell_problems)
         if frame.empty and structure_problems:
             unreadable.add(table.name)
@@ -205,16 +205,24 @@ def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
 
 def _repeats(cells: pd.Series) -> list[tuple[int, str]]:
     """Each cell whose value an earlier line already holds, with that first line."""
+    repeats = cells[cells.duplicated()]
+    if repeats.empty:
+        return []
     firsts = cells.drop_duplicates()
     first_line = pd.Series(firsts.index, index=firsts.to_numpy())
     return [
         (line, f"duplicate {value!r} (first on line {first_line[value]})")
-        for line, value in cells[cells.duplicated()].items()
+        for line, value in repeats.items()
     ]
 
 
 def _lines(problems: list[Problem]) -> set[int]:
     return {problem.line for problem in problems}
+
+
+def _other_rows(frame: pd.DataFrame, lines: set[int]) -> pd.DataFrame:
+    """The rows not on `lines`; the frame itself when there are none (drop copies every cell)."""
+    return frame.drop(index=lines) if lines else frame
 
 
 def _without_cells(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
