@@ -98,26 +98,27 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     columns, built a column at a time in Arrow rather than a cell at a time.
     """
     header = _csv_fields(pd.Series(frame.columns, dtype="str"))
-    fields = [pa.array(_csv_fields(_cell_text(frame[name]))) for name in frame.columns]
+    fields = [_csv_column(frame[name]) for name in frame.columns]
     rows = pc.binary_join_element_wise(
         *fields, pa.scalar(",", pa.large_string()), null_handling="replace"
     )
     return "\n".join([",".join(header), *rows.to_pylist()]) + "\n"
 
 
-def _cell_text(cells: pd.Series) -> pd.Series:
-    """Each cell as text, missing cells missing (the join writes them as '')."""
-    if pd.api.types.is_datetime64_dtype(cells.dtype):
-        return cells.dt.strftime("%Y-%m-%d")
-    if pd.api.types.is_float_dtype(cells.dtype):
-        return _number_text(cells).astype("str")
-    return cells.astype("str")
+def _csv_column(cells: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A column as CSV fields, missing cells null; each distinct value is formatted once."""
+    codes, distinct = pd.factorize(cells)
+    fields = pa.array(_csv_fields(_cell_text(pd.Series(distinct))), pa.large_string())
+    return fields.take(pa.array(codes, mask=codes < 0))
 
 
-def _number_text(cells: pd.Series) -> pd.Series:
-    """Numbers with at most 15 significant digits, formatted once per distinct value."""
-    distinct = cells.dropna().unique()
-    return cells.map(dict(zip(distinct, [f"{number:.15g}" for number in distinct], strict=True)))
+def _cell_text(values: pd.Series) -> pd.Series:
+    """Each value as to_csv writes it: dates as ISO days, numbers with at most 15 digits."""
+    if pd.api.types.is_datetime64_dtype(values.dtype):
+        return values.dt.strftime("%Y-%m-%d")
+    if pd.api.types.is_float_dtype(values.dtype):
+        return pd.Series([f"{number:.15g}" for number in values], dtype="str")
+    return values.astype("str")
 
 
 def _csv_quoting_characters() -> str:
