@@ -92,13 +92,14 @@ def _read_simple(data: bytes, text: str, columns: list[str]) -> pd.DataFrame | N
     quotes, wrong field counts, oversized fields) take the exact record-by-record reading.
     Arrow reads in C++, without a Python string per cell; empty cells are missing, as there.
     """
-    if len(columns) < 2 or not _is_simple(data, len(columns)):
+    buffer = pa.py_buffer(data)
+    if len(columns) < 2 or not _is_simple(buffer, len(columns)):
         return None
     if next(csv.reader(io.StringIO(text, newline=""))) != columns:
         return None
     try:
         table = pv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(buffer),
             read_options=pv.ReadOptions(skip_rows=1, column_names=columns),
             parse_options=pv.ParseOptions(ignore_empty_lines=False),
             convert_options=pv.ConvertOptions(
@@ -118,15 +119,17 @@ def _read_simple(data: bytes, text: str, columns: list[str]) -> pd.DataFrame | N
     )
 
 
-def _is_simple(data: bytes, count: int) -> bool:
-    """Whether every line of `data` is one record of `count` (at least 2) simple fields.
+def _is_simple(buffer: pa.Buffer, count: int) -> bool:
+    """Whether every line in `buffer` is one record of `count` (at least 2) simple fields.
 
-    One RE2 match over the bytes, in linear time; a record needs count - 1 commas, so a
-    blank line never matches.
+    One RE2 match over the bytes (seen as a one-element array, without a copy), in linear
+    time; a record needs count - 1 commas, so a blank line never matches.
     """
+    offsets = pa.py_buffer(np.array([0, buffer.size], dtype=np.int64))
+    whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, buffer])
     record = rf"{_SIMPLE_FIELD}(?:,{_SIMPLE_FIELD}){{{count - 1}}}"
     pattern = rf"\A(?:{record}\r?\n)*(?:{record})?\z"
-    return pc.match_substring_regex(pa.array([data], pa.large_binary()), pattern)[0].as_py()
+    return pc.match_substring_regex(whole, pattern)[0].as_py()
 
 
 def _longest_cell(table: pa.Table) -> int:

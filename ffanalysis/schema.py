@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+import numpy as np
 import pandas as pd
 
 from . import vocab
@@ -92,7 +93,10 @@ class Table:
 
 
 def _number(frame: pd.DataFrame, column: str) -> pd.Series:
-    return pd.to_numeric(frame[column], errors="coerce")
+    """The column as floats, NaN where empty or not a number; each distinct text parsed once."""
+    codes, distinct = pd.factorize(frame[column])
+    numbers = pd.to_numeric(pd.Series(distinct), errors="coerce").to_numpy(dtype=float)
+    return pd.Series(np.append(numbers, np.nan)[codes], index=frame.index)  # code -1: empty
 
 
 def _qualifier_needs(frame: pd.DataFrame, part: str) -> pd.Series:

@@ -227,6 +227,8 @@ def _other_rows(frame: pd.DataFrame, lines: set[int]) -> pd.DataFrame:
 
 def _without_cells(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     """The frame with the cells that have problems blanked, so later layers skip them."""
+    if not problems:
+        return frame
     bad = pd.DataFrame(False, index=frame.index, columns=frame.columns)
     for problem in problems:
         bad.loc[problem.line, problem.column] = True
@@ -311,24 +313,29 @@ def _unquoted(
 ) -> list[Problem]:
     """Quotes that are not found, whitespace aside, in the file their row's source cites.
 
-    Each distinct (quote, file) pair is searched once: rows repeat quotes. `texts` gives a
+    Each distinct (quote, source) pair is searched once: rows repeat quotes. `texts` gives a
     cited file's normalised text. Rows whose source is unknown or whose file is missing are
     reported elsewhere, once.
     """
     cited = frame[[column, "source_id"]].dropna()
-    cited = cited.assign(file=cited["source_id"].map(files)).dropna(subset=["file"])
-    key = [column, "file"]
-    pairs = cited[key].drop_duplicates()
+    pairs = cited.drop_duplicates()
+    pairs = pairs.assign(file=pairs["source_id"].map(files)).dropna(subset=["file"])
     pairs = pairs[pairs["file"].map(lambda name: texts(name) is not None).astype(bool)]
     verbatim = [
         normalise_whitespace(quote) in texts(name)
         for quote, name in zip(pairs[column], pairs["file"], strict=True)
     ]
     missing = pairs[~pd.Series(verbatim, index=pairs.index, dtype=bool)]
-    unquoted = cited[pd.MultiIndex.from_frame(cited[key]).isin(pd.MultiIndex.from_frame(missing))]
+    if missing.empty:
+        return []
+    unquoted = cited[
+        pd.MultiIndex.from_frame(cited).isin(pd.MultiIndex.from_frame(missing[cited.columns]))
+    ]
     return [
-        Problem(path, int(line), column, f"not found verbatim in {name} (whitespace aside)")
-        for line, name in unquoted["file"].items()
+        Problem(
+            path, int(line), column, f"not found verbatim in {files[source]} (whitespace aside)"
+        )
+        for line, source in unquoted["source_id"].items()
     ]
 
 

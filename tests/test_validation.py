@@ -7,6 +7,7 @@ import codecs
 import pandas as pd
 import pytest
 
+from ffanalysis.schema import _number
 from ffanalysis.validation import _each_distinct, check_data
 from tests.conftest import VALID_TABLES, Project
 
@@ -366,3 +367,9 @@ def test_each_repeat_of_a_unique_value_names_its_first_line(project: Project) ->
         "units.csv:5: unit_id: duplicate 'first' (first on line 2)",
         "units.csv:6: unit_id: is required but empty",
     ]
+
+
+def test_row_rules_read_numbers_as_nan_where_empty_or_not_a_number() -> None:
+    values = pd.Series(["1.5", None, "x", "1.5", "20"], index=[2, 3, 4, 6, 9], dtype="str")
+    expected = pd.Series([1.5, None, None, 1.5, 20.0], index=values.index, dtype=float)
+    pd.testing.assert_series_equal(_number(pd.DataFrame({"v": values}), "v"), expected)
