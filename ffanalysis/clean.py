@@ -11,6 +11,7 @@ import io
 import os
 import re
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,7 @@ import pyarrow.compute as pc
 
 from . import lostarmour, paths
 from .dates import parse_partial_date
+from .distinct import per_distinct
 from .schema import TABLES, Column, Kind, Table
 
 START, END = "_start", "_end"
@@ -69,12 +71,19 @@ def to_clean(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _date_bounds(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """The first and last day of each partial date, parsed once per distinct date."""
-    distinct = cells.dropna().unique()
-    bounds = pd.DataFrame(
-        map(parse_partial_date, distinct), index=distinct, columns=["first", "last"]
+    """The first and last day of each partial date."""
+    return (
+        per_distinct(cells, lambda dates: pd.to_datetime(dates.map(_first_of))),
+        per_distinct(cells, lambda dates: pd.to_datetime(dates.map(_last_of))),
     )
-    return pd.to_datetime(cells.map(bounds["first"])), pd.to_datetime(cells.map(bounds["last"]))
+
+
+def _first_of(text: str) -> date:
+    return parse_partial_date(text)[0]
+
+
+def _last_of(text: str) -> date:
+    return parse_partial_date(text)[1]
 
 
 DERIVED_TABLES = {"lostarmour": lostarmour.COLUMNS}
@@ -105,11 +114,10 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     return "\n".join([",".join(header), *rows.to_pylist()]) + "\n"
 
 
-def _csv_column(cells: pd.Series) -> pa.Array | pa.ChunkedArray:
-    """A column as CSV fields, missing cells null; each distinct value is formatted once."""
-    codes, distinct = pd.factorize(cells)
-    fields = pa.array(_csv_fields(_cell_text(pd.Series(distinct))), pa.large_string())
-    return fields.take(pa.array(codes, mask=codes < 0))
+def _csv_column(cells: pd.Series) -> pa.Array:
+    """A column as CSV fields, missing cells null."""
+    fields = per_distinct(cells, lambda values: _csv_fields(_cell_text(values)))
+    return pa.array(fields, pa.large_string())
 
 
 def _cell_text(values: pd.Series) -> pd.Series:

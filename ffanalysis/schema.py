@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-import numpy as np
 import pandas as pd
 
 from . import vocab
 from .countries import describe_codes
 from .dates import first_day, last_day
+from .distinct import per_distinct
 from .ranges import QUALIFIER_BOUNDS, bounds_description
 from .vocab import Vocabulary
 
@@ -93,10 +93,10 @@ class Table:
 
 
 def _number(frame: pd.DataFrame, column: str) -> pd.Series:
-    """The column as floats, NaN where empty or not a number; each distinct text parsed once."""
-    codes, distinct = pd.factorize(frame[column])
-    numbers = pd.to_numeric(pd.Series(distinct), errors="coerce").to_numpy(dtype=float)
-    return pd.Series(np.append(numbers, np.nan)[codes], index=frame.index)  # code -1: empty
+    """The column as floats, NaN where empty or not a number."""
+    return per_distinct(
+        frame[column], lambda texts: pd.to_numeric(texts, errors="coerce").astype(float)
+    )
 
 
 def _qualifier_needs(frame: pd.DataFrame, part: str) -> pd.Series:

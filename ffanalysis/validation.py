@@ -20,6 +20,7 @@ from . import lostarmour, paths
 from .countries import describe_codes, is_country_code
 from .csvfile import read_csv_strict
 from .dates import PARTIAL_DATE_FORMATS, PartialDateError, bounds_or_none, parse_partial_date
+from .distinct import per_distinct
 from .problems import DataError, Problem
 from .schema import QUOTE_MAX_LENGTH, TABLES, TEXT_MAX_LENGTH, Column, Kind, Table, rule_message
 
@@ -76,11 +77,7 @@ def _each_distinct(test: Callable[[str], bool]) -> Callable[[pd.Series], pd.Seri
 
     For the tests done in Python (dates, country codes), whose values repeat from row to row.
     """
-
-    def passes(cells: pd.Series) -> pd.Series:
-        return cells.isin([value for value in cells.unique() if test(value)])
-
-    return passes
+    return lambda cells: per_distinct(cells, lambda values: values.map(test).astype(bool))
 
 
 def _is_partial_date(text: str) -> bool:

@@ -371,5 +371,5 @@ def test_each_repeat_of_a_unique_value_names_its_first_line(project: Project) ->
 
 def test_row_rules_read_numbers_as_nan_where_empty_or_not_a_number() -> None:
     values = pd.Series(["1.5", None, "x", "1.5", "20"], index=[2, 3, 4, 6, 9], dtype="str")
-    expected = pd.Series([1.5, None, None, 1.5, 20.0], index=values.index, dtype=float)
+    expected = pd.Series([1.5, None, None, 1.5, 20.0], index=values.index, dtype=float, name="v")
     pd.testing.assert_series_equal(_number(pd.DataFrame({"v": values}), "v"), expected)
