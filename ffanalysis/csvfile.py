@@ -37,15 +37,15 @@ def read_csv_strict(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[
     if not path.is_file():
         return _empty(columns), [Problem(path, 1, FILE_LEVEL, "file is missing")]
     data = path.read_bytes()
+    simple = _read_simple(data.removeprefix(codecs.BOM_UTF8), columns)
+    if simple is not None:
+        return simple, []
     text, problem = _decode(path, data)
     if problem:
         return _empty(columns), [problem]
     if not text or text.isspace():
         empty_file = Problem(path, 1, FILE_LEVEL, "file is empty (expected a header line)")
         return _empty(columns), [empty_file]
-    simple = _read_simple(data.removeprefix(codecs.BOM_UTF8), text, columns)
-    if simple is not None:
-        return simple, []
     return _read_records(path, text, columns)
 
 
@@ -83,24 +83,21 @@ _SIMPLE_FIELD = r'(?:[^",\r\n\x00]*|"(?:[^"\r\n\x00]|"")*")'
 It holds no line break and no NUL character."""
 
 
-def _read_simple(data: bytes, text: str, columns: list[str]) -> pd.DataFrame | None:
+def _read_simple(data: bytes, columns: list[str]) -> pd.DataFrame | None:
     """The frame of a file in the simple form, read by Arrow's CSV reader; None otherwise.
 
-    Simple: the header is `columns` and every line is one record of that many simple fields.
-    The csv module reads such a file to the same cells, one record per line, and finds
-    nothing to report; files with anything else (blank lines, line breaks in cells, stray
-    quotes, wrong field counts, oversized fields) take the exact record-by-record reading.
+    Simple: UTF-8, the header is `columns` and every line is one record of that many simple
+    fields. The csv module reads such a file to the same cells, one record per line, and
+    finds nothing to report; files with anything else (blank lines, line breaks in cells,
+    stray quotes, wrong field counts, oversized fields, no header) take the exact reading.
     Arrow reads in C++, without a Python string per cell; empty cells are missing, as there.
     """
     buffer = pa.py_buffer(data)
     if len(columns) < 2 or not _is_simple(buffer, len(columns)):
         return None
-    if next(csv.reader(io.StringIO(text, newline=""))) != columns:
-        return None
     try:
         table = pv.read_csv(
             pa.BufferReader(buffer),
-            read_options=pv.ReadOptions(skip_rows=1, column_names=columns),
             parse_options=pv.ParseOptions(ignore_empty_lines=False),
             convert_options=pv.ConvertOptions(
                 column_types=dict.fromkeys(columns, pa.large_string()),
@@ -109,9 +106,10 @@ def _read_simple(data: bytes, text: str, columns: list[str]) -> pd.DataFrame | N
                 quoted_strings_can_be_null=True,
             ),
         )
-    except pa.ArrowInvalid:
+        header = table.column_names
+    except (pa.ArrowException, UnicodeDecodeError):  # no header, not UTF-8, ...
         return None
-    if _longest_cell(table) > csv.field_size_limit():
+    if header != columns or _longest_cell(table) > csv.field_size_limit():
         return None
     return pd.DataFrame(
         {name: pd.array(table[name], dtype="str") for name in columns},

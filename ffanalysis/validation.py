@@ -20,7 +20,6 @@ from . import lostarmour, paths
 from .countries import describe_codes, is_country_code
 from .csvfile import read_csv_strict
 from .dates import PARTIAL_DATE_FORMATS, PartialDateError, bounds_or_none, parse_partial_date
-from .distinct import per_distinct
 from .problems import DataError, Problem
 from .schema import QUOTE_MAX_LENGTH, TABLES, TEXT_MAX_LENGTH, Column, Kind, Table, rule_message
 
@@ -33,7 +32,7 @@ RawTables = dict[str, pd.DataFrame]
 
 @dataclass(frozen=True)
 class CellCheck:
-    """A check on the filled cells of one column; `message` explains a failing value."""
+    """A check on the distinct filled values of a column; `message` explains a failing one."""
 
     passes: Callable[[pd.Series], pd.Series]
     message: Callable[[str], str]
@@ -70,14 +69,6 @@ def validate(data_dir: Path, shared_dir: Path | None = None) -> RawTables:
 
 
 # --- layer 2: cells and rows -------------------------------------------------------------
-
-
-def _each_distinct(test: Callable[[str], bool]) -> Callable[[pd.Series], pd.Series]:
-    """A check on one value made a column check that runs once per distinct value.
-
-    For the tests done in Python (dates, country codes), whose values repeat from row to row.
-    """
-    return lambda cells: per_distinct(cells, lambda values: values.map(test).astype(bool))
 
 
 def _is_partial_date(text: str) -> bool:
@@ -151,11 +142,13 @@ _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     ),
     Kind.DATE: (
         CellCheck(
-            _each_distinct(_is_partial_date),
+            lambda values: values.map(_is_partial_date).astype(bool),
             lambda value: _partial_date_error(value) or f"expected {PARTIAL_DATE_FORMATS}",
         ),
     ),
-    Kind.COUNTRY: (CellCheck(_each_distinct(is_country_code), _country_message),),
+    Kind.COUNTRY: (
+        CellCheck(lambda values: values.map(is_country_code).astype(bool), _country_message),
+    ),
     Kind.BOOLEAN: (
         CellCheck(
             lambda cells: cells.isin(["true", "false"]),
@@ -188,15 +181,22 @@ def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
 
 
 def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
-    """(line, message) for each empty required cell, repeated unique value and failed check."""
+    """(line, message) for each empty required cell, repeated unique value and failed check.
+
+    The checks run once per distinct value (rows repeat dates, codes, sources and quotes),
+    and a failing value is reported on every line that holds it.
+    """
     empty = cells.index[cells.isna()] if column.required else []
     failures = [(line, "is required but empty") for line in empty]
     filled = cells.dropna()
     if column.unique:
         failures += _repeats(filled)
+    distinct = pd.Series(filled.unique())
     for check in cell_checks(column):
-        failing = filled[~check.passes(filled)]
-        failures += [(line, check.message(value)) for line, value in failing.items()]
+        failing = distinct[~check.passes(distinct)]
+        if not failing.empty:
+            holding = filled[filled.isin(failing)]
+            failures += [(line, check.message(value)) for line, value in holding.items()]
     return failures
 
 

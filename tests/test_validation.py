@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from ffanalysis.schema import _number
-from ffanalysis.validation import _each_distinct, check_data
+from ffanalysis.validation import check_data
 from tests.conftest import VALID_TABLES, Project
 
 
@@ -331,12 +331,14 @@ def test_a_missing_quote_is_reported_on_every_row_that_repeats_it(project: Proje
     ]
 
 
-def test_a_check_in_python_runs_once_per_distinct_value() -> None:
-    seen: list[str] = []
-    passes = _each_distinct(lambda value: seen.append(value) or value == "ok")
-    cells = pd.Series(["ok", "bad", "ok", "bad"], index=[2, 3, 5, 6], dtype="str")
-    assert passes(cells).to_dict() == {2: True, 3: False, 5: True, 6: False}
-    assert sorted(seen) == ["bad", "ok"]
+def test_a_bad_value_is_reported_on_every_line_that_holds_it(project: Project) -> None:
+    """Cell checks run once per distinct value; the problem still goes to each line."""
+    row = "{},Copy,legion,x,2022-02-30,,doc,line 8,The 1st Battalion,\n"
+    append_to("units.csv", "".join(row.format(key) for key in ("second", "third")))(project)
+    assert problems_of(project) == [
+        f"units.csv:{line}: formed: '2022-02-30' is not a real date (day is out of range for month)"
+        for line in (3, 4)
+    ]
 
 
 def test_every_record_of_the_wrong_shape_is_reported_and_the_rest_still_checked(
