@@ -167,7 +167,9 @@ def _records(path: Path, text: str) -> tuple[np.ndarray, list[list[str]], list[P
     except csv.Error as error:
         message = f"malformed CSV ({error}); check the quotes on this line"
         problems = [Problem(path, ends[-1] + 1, FILE_LEVEL, message)]
-        return np.array(ends[:-1]) + 1 if records else np.array([1]), records or [[]], problems
+        if not records:
+            return np.array([1]), [[]], problems
+        return np.array(ends[:-1]) + 1, records, problems
     return np.array(ends[:-1]) + 1, records, []
 
 

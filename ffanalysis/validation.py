@@ -91,18 +91,18 @@ def _country_message(value: str) -> str:
 def _choice_check(column: Column) -> CellCheck:
     allowed = list(column.vocabulary or ())
     return CellCheck(
-        lambda cells: cells.isin(allowed),
+        lambda values: values.isin(allowed),
         lambda value: f"{value!r} is not one of: {', '.join(allowed)}",
     )
 
 
 _TEXT_CHECKS = (
     CellCheck(
-        lambda cells: cells == cells.str.strip(),
+        lambda values: values == values.str.strip(),
         lambda value: "has leading or trailing whitespace",
     ),
     CellCheck(
-        lambda cells: ~cells.str.startswith(FORMULA_START),
+        lambda values: ~values.str.startswith(FORMULA_START),
         lambda value: (
             f"starts with {value[0]!r}, which a spreadsheet would run as a formula; "
             "rephrase the cell"
@@ -113,19 +113,19 @@ _TEXT_CHECKS = (
 _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     Kind.ID: (
         CellCheck(
-            lambda cells: cells.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*"),
+            lambda values: values.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*"),
             lambda value: f"{value!r} must be letters, digits, '_', '.' or '-'",
         ),
     ),
     Kind.TEXT: (
         CellCheck(
-            lambda cells: cells.str.len() <= TEXT_MAX_LENGTH,
+            lambda values: values.str.len() <= TEXT_MAX_LENGTH,
             lambda value: f"is {len(value)} characters long; at most {TEXT_MAX_LENGTH}",
         ),
     ),
     Kind.QUOTE: (
         CellCheck(
-            lambda cells: cells.str.len() <= QUOTE_MAX_LENGTH,
+            lambda values: values.str.len() <= QUOTE_MAX_LENGTH,
             lambda value: (
                 f"is {len(value)} characters long; a quote is at most {QUOTE_MAX_LENGTH}: "
                 "keep the shortest passage that states the figure"
@@ -134,7 +134,7 @@ _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     ),
     Kind.NUMBER: (
         CellCheck(
-            lambda cells: cells.str.fullmatch(r"\d+(\.\d+)?"),
+            lambda values: values.str.fullmatch(r"\d+(\.\d+)?"),
             lambda value: (
                 f"{value!r} is not a number >= 0 (digits and one '.', no thousands separators)"
             ),
@@ -151,13 +151,13 @@ _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     ),
     Kind.BOOLEAN: (
         CellCheck(
-            lambda cells: cells.isin(["true", "false"]),
+            lambda values: values.isin(["true", "false"]),
             lambda value: f"{value!r} must be true or false",
         ),
     ),
     Kind.FILE: (
         CellCheck(
-            lambda cells: cells.str.fullmatch(rf"({'|'.join(EVIDENCE_FOLDERS)})/[^/\\]+"),
+            lambda values: values.str.fullmatch(rf"({'|'.join(EVIDENCE_FOLDERS)})/[^/\\]+"),
             lambda value: f"{value!r} must be a file in {' or '.join(EVIDENCE_FOLDERS)}/",
         ),
     ),
