@@ -3,7 +3,7 @@
     import ffanalysis as ff
     claims = ff.load("claims")
 
-Importing the package is cheap: pandas, pandera and the plotting libraries are imported only
+Importing the package is cheap: pandas and the plotting libraries are imported only
 when a function that needs them is first used.
 """
 

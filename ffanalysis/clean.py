@@ -6,14 +6,21 @@ each file atomically, and deterministically: the same raw data gives byte-identi
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import lostarmour, paths
 from .dates import parse_partial_date
+from .distinct import per_distinct
 from .schema import TABLES, Column, Kind, Table
 
 START, END = "_start", "_end"
@@ -64,10 +71,19 @@ def to_clean(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
 
 
 def _date_bounds(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    bounds = cells.dropna().map(parse_partial_date)
-    start = pd.to_datetime(bounds.str[0].reindex(cells.index))
-    end = pd.to_datetime(bounds.str[1].reindex(cells.index))
-    return start, end
+    """The first and last day of each partial date."""
+    return (
+        per_distinct(cells, lambda dates: pd.to_datetime(dates.map(_first_of))),
+        per_distinct(cells, lambda dates: pd.to_datetime(dates.map(_last_of))),
+    )
+
+
+def _first_of(text: str) -> date:
+    return parse_partial_date(text)[0]
+
+
+def _last_of(text: str) -> date:
+    return parse_partial_date(text)[1]
 
 
 DERIVED_TABLES = {"lostarmour": lostarmour.COLUMNS}
@@ -84,13 +100,59 @@ def clean_tables(raw_tables: dict[str, pd.DataFrame], shared_dir: Path) -> dict[
 
 
 def to_csv_text(frame: pd.DataFrame) -> str:
-    """The one CSV form of a clean table: fixed column order, ISO dates, no float noise."""
-    return frame.to_csv(
-        index=False,
-        lineterminator="\n",
-        date_format="%Y-%m-%d",
-        float_format=lambda number: f"{number:.15g}",
+    """The one CSV form of a clean table: fixed column order, ISO dates, no float noise.
+
+    The text `frame.to_csv(index=False, lineterminator="\n")` writes with those formats
+    (quoting as the csv module does, missing values empty) for a frame of two or more
+    columns, built a column at a time in Arrow rather than a cell at a time.
+    """
+    header = _csv_fields(pd.Series(frame.columns, dtype="str"))
+    fields = [_csv_column(frame[name]) for name in frame.columns]
+    rows = pc.binary_join_element_wise(
+        *fields, pa.scalar(",", pa.large_string()), null_handling="replace"
     )
+    return "\n".join([",".join(header), *rows.to_pylist()]) + "\n"
+
+
+def _csv_column(cells: pd.Series) -> pa.Array:
+    """A column as CSV fields, missing cells null."""
+    fields = per_distinct(cells, lambda values: _csv_fields(_cell_text(values)))
+    return pa.array(fields, pa.large_string())
+
+
+def _cell_text(values: pd.Series) -> pd.Series:
+    """Each value as to_csv writes it: dates as ISO days, numbers with at most 15 digits."""
+    if pd.api.types.is_datetime64_dtype(values.dtype):
+        return values.dt.strftime("%Y-%m-%d")
+    if pd.api.types.is_float_dtype(values.dtype):
+        return pd.Series([f"{number:.15g}" for number in values], dtype="str")
+    return values.astype("str")
+
+
+def _csv_quoting_characters() -> str:
+    """The characters that make the csv module quote a field, as this Python writes CSV.
+
+    Probed rather than listed: whether a lone carriage return is quoted depends on the version.
+    """
+
+    def quoted(character: str) -> bool:
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow([f"a{character}", "b"])
+        return line.getvalue().startswith('"')
+
+    return "".join(filter(quoted, ',"\r\n'))
+
+
+_QUOTING = f"[{re.escape(_csv_quoting_characters())}]"
+
+
+def _csv_fields(text: pd.Series) -> pd.Series:
+    """Text as CSV fields: quoted, with '"' doubled, where the csv module would quote it."""
+    needs_quotes = text.str.contains(_QUOTING)
+    if not needs_quotes.any():
+        return text
+    quoted = '"' + text.str.replace('"', '""', regex=False) + '"'
+    return text.where(~needs_quotes, quoted)
 
 
 def write_clean(data_dir: Path, shared_dir: Path | None = None) -> list[Path]:
@@ -98,7 +160,7 @@ def write_clean(data_dir: Path, shared_dir: Path | None = None) -> list[Path]:
 
     Raises DataError (writing nothing) when validation fails.
     """
-    from .validation import validate  # here, so that loading clean tables never imports pandera
+    from .validation import validate  # here: loading clean tables never needs the validator
 
     shared_dir = shared_dir or paths.default_shared_dir(data_dir)
     tables = clean_tables(validate(data_dir, shared_dir), shared_dir)

@@ -171,15 +171,18 @@ def read_reference(path: Path) -> pd.DataFrame:
     """
     raw = _read(path)
     month = raw["month_of_death"]
-    readings = month.map(lambda label: DATE_READINGS.get(label, (label, label, "")))
-    earliest, latest = readings.str[0], readings.str[1]
+    readings = pd.DataFrame.from_dict(
+        DATE_READINGS, orient="index", columns=["earliest", "latest", "note"]
+    )
+    earliest = month.map(readings["earliest"]).fillna(month)
+    latest = month.map(readings["latest"]).fillna(month)
     frame = raw.rename(columns={"month_of_death": "month_as_listed"}).assign(
         country=raw["citizenship_as_listed"].map(CITIZENSHIP_TO_ISO),
         label_note=raw["citizenship_as_listed"].map(NOT_COUNTRIES),
         died_start=pd.to_datetime(earliest.map(first_day)),
         died_end=pd.to_datetime(latest.map(last_day)),
         date_precision=_precision(earliest, latest),
-        date_note=readings.str[2],
+        date_note=month.map(readings["note"]).fillna(""),
         named_deaths=raw["named_deaths"].astype("Int64"),
     )
     return frame[list(COLUMNS)].astype(COLUMNS)

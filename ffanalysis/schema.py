@@ -15,6 +15,7 @@ import pandas as pd
 from . import vocab
 from .countries import describe_codes
 from .dates import first_day, last_day
+from .distinct import per_distinct
 from .ranges import QUALIFIER_BOUNDS, bounds_description
 from .vocab import Vocabulary
 
@@ -92,22 +93,30 @@ class Table:
 
 
 def _number(frame: pd.DataFrame, column: str) -> pd.Series:
-    return pd.to_numeric(frame[column], errors="coerce")
+    """The column as floats, NaN where empty or not a number."""
+    return per_distinct(
+        frame[column], lambda texts: pd.to_numeric(texts, errors="coerce").astype(float)
+    )
+
+
+def _qualifier_needs(frame: pd.DataFrame, part: str) -> pd.Series:
+    """Whether each row's qualifier needs `part` (low, high or equal); False for no qualifier."""
+    needing = [qualifier for qualifier, bounds in QUALIFIER_BOUNDS.items() if getattr(bounds, part)]
+    return frame["qualifier"].isin(needing)
 
 
 def _qualifier_mismatch(frame: pd.DataFrame) -> pd.Series:
     """Rows whose qualifier does not fit which of value_low/value_high are filled."""
-    expected = frame["qualifier"].map(QUALIFIER_BOUNDS)
-    known = expected.notna()
+    known = frame["qualifier"].isin(QUALIFIER_BOUNDS)
     has_low, has_high = frame["value_low"].notna(), frame["value_high"].notna()
-    needs_low = expected.map(lambda bounds: bounds.low, na_action="ignore").astype("boolean")
-    needs_high = expected.map(lambda bounds: bounds.high, na_action="ignore").astype("boolean")
-    needs_equal = expected.map(lambda bounds: bounds.equal, na_action="ignore").astype("boolean")
+    needs_low, needs_high, needs_equal = (
+        _qualifier_needs(frame, part) for part in ("low", "high", "equal")
+    )
     low, high = _number(frame, "value_low"), _number(frame, "value_high")
     wrong_shape = (has_low != needs_low) | (has_high != needs_high)
     wrong_equality = has_low & has_high & (needs_equal & (low != high))
     wrong_order = has_low & has_high & ~needs_equal & (low >= high)
-    return (known & (wrong_shape | wrong_equality | wrong_order)).fillna(False).astype(bool)
+    return known & (wrong_shape | wrong_equality | wrong_order)
 
 
 def _high_below_low(frame: pd.DataFrame) -> pd.Series:

@@ -2,7 +2,7 @@
 
 Three layers, each reading the declarations in `schema`:
 1. structure (`csvfile`): encoding, quoting, header, field counts;
-2. cells and rows (pandera, built from the column kinds, plus the tables' row rules);
+2. cells and rows (the checks each column kind implies, plus the tables' row rules);
 3. evidence across tables: references resolve, cited files exist, quotes are verbatim.
 """
 
@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from . import lostarmour, paths
 from .countries import describe_codes, is_country_code
@@ -32,9 +31,8 @@ RawTables = dict[str, pd.DataFrame]
 
 @dataclass(frozen=True)
 class CellCheck:
-    """A check on the cells of one column; `message` explains a failing value."""
+    """A check on the distinct filled values of a column; `message` explains a failing one."""
 
-    name: str
     passes: Callable[[pd.Series], pd.Series]
     message: Callable[[str], str]
 
@@ -52,7 +50,7 @@ def check_data(data_dir: Path, shared_dir: Path | None = None) -> tuple[RawTable
         tables[table.name] = frame
         cell_problems = _cell_problems(path, table, frame)
         problems += structure_problems + cell_problems
-        problems += _rule_problems(path, table, frame.drop(index=_lines(cell_problems)))
+        problems += _rule_problems(path, table, _other_rows(frame, _lines(cell_problems)))
         valid_cells[table.name] = _without_cells(frame, cell_problems)
         if frame.empty and structure_problems:
             unreadable.add(table.name)
@@ -72,8 +70,8 @@ def validate(data_dir: Path, shared_dir: Path | None = None) -> RawTables:
 # --- layer 2: cells and rows -------------------------------------------------------------
 
 
-def _is_partial_date(cells: pd.Series) -> pd.Series:
-    return cells.map(bounds_or_none).notna()
+def _is_partial_date(text: str) -> bool:
+    return bounds_or_none(text) is not None
 
 
 def _partial_date_error(text: str) -> str | None:
@@ -92,21 +90,18 @@ def _country_message(value: str) -> str:
 def _choice_check(column: Column) -> CellCheck:
     allowed = list(column.vocabulary or ())
     return CellCheck(
-        f"{column.name}:choice",
-        lambda cells: cells.isin(allowed),
+        lambda values: values.isin(allowed),
         lambda value: f"{value!r} is not one of: {', '.join(allowed)}",
     )
 
 
 _TEXT_CHECKS = (
     CellCheck(
-        "whitespace",
-        lambda cells: cells == cells.str.strip(),
+        lambda values: values == values.str.strip(),
         lambda value: "has leading or trailing whitespace",
     ),
     CellCheck(
-        "formula",
-        lambda cells: ~cells.str.startswith(FORMULA_START),
+        lambda values: ~values.str.startswith(FORMULA_START),
         lambda value: (
             f"starts with {value[0]!r}, which a spreadsheet would run as a formula; "
             "rephrase the cell"
@@ -117,22 +112,19 @@ _TEXT_CHECKS = (
 _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     Kind.ID: (
         CellCheck(
-            "identifier",
-            lambda cells: cells.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*"),
+            lambda values: values.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*"),
             lambda value: f"{value!r} must be letters, digits, '_', '.' or '-'",
         ),
     ),
     Kind.TEXT: (
         CellCheck(
-            "text_length",
-            lambda cells: cells.str.len() <= TEXT_MAX_LENGTH,
+            lambda values: values.str.len() <= TEXT_MAX_LENGTH,
             lambda value: f"is {len(value)} characters long; at most {TEXT_MAX_LENGTH}",
         ),
     ),
     Kind.QUOTE: (
         CellCheck(
-            "quote_length",
-            lambda cells: cells.str.len() <= QUOTE_MAX_LENGTH,
+            lambda values: values.str.len() <= QUOTE_MAX_LENGTH,
             lambda value: (
                 f"is {len(value)} characters long; a quote is at most {QUOTE_MAX_LENGTH}: "
                 "keep the shortest passage that states the figure"
@@ -141,8 +133,7 @@ _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     ),
     Kind.NUMBER: (
         CellCheck(
-            "number",
-            lambda cells: cells.str.fullmatch(r"\d+(\.\d+)?"),
+            lambda values: values.str.fullmatch(r"\d+(\.\d+)?"),
             lambda value: (
                 f"{value!r} is not a number >= 0 (digits and one '.', no thousands separators)"
             ),
@@ -150,27 +141,22 @@ _KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
     ),
     Kind.DATE: (
         CellCheck(
-            "partial_date",
-            _is_partial_date,
+            lambda values: values.map(_is_partial_date).astype(bool),
             lambda value: _partial_date_error(value) or f"expected {PARTIAL_DATE_FORMATS}",
         ),
     ),
     Kind.COUNTRY: (
-        CellCheck(
-            "country", lambda cells: cells.map(is_country_code).astype(bool), _country_message
-        ),
+        CellCheck(lambda values: values.map(is_country_code).astype(bool), _country_message),
     ),
     Kind.BOOLEAN: (
         CellCheck(
-            "boolean",
-            lambda cells: cells.isin(["true", "false"]),
+            lambda values: values.isin(["true", "false"]),
             lambda value: f"{value!r} must be true or false",
         ),
     ),
     Kind.FILE: (
         CellCheck(
-            "evidence_folder",
-            lambda cells: cells.str.fullmatch(rf"({'|'.join(paths.EVIDENCE_FOLDERS)})/[^/\\]+"),
+            lambda values: values.str.fullmatch(rf"({'|'.join(paths.EVIDENCE_FOLDERS)})/[^/\\]+"),
             lambda value: f"{value!r} must be a file in {' or '.join(paths.EVIDENCE_FOLDERS)}/",
         ),
     ),
@@ -184,62 +170,65 @@ def cell_checks(column: Column) -> tuple[CellCheck, ...]:
     return (*text_checks, *_KIND_CHECKS.get(column.kind, ()), *choice)
 
 
-@cache
-def pandera_schema(table_name: str) -> pa.DataFrameSchema:
-    """The pandera schema for a raw table, built from its declaration."""
-    table = TABLES[table_name]
-    return pa.DataFrameSchema(
-        {
-            column.name: pa.Column(
-                None,
-                [pa.Check(check.passes, error=check.name) for check in cell_checks(column)],
-                nullable=not column.required,
-                unique=column.unique,
-                report_duplicates="exclude_first",
-            )
-            for column in table.columns
-        },
-        strict=True,
-        ordered=True,
-    )
-
-
 def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Problem]:
-    if frame.empty:
+    """Every cell that breaks its column's declaration."""
+    return [
+        Problem(path, int(line), column.name, message)
+        for column in table.columns
+        for line, message in _column_failures(column, frame[column.name])
+    ]
+
+
+def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
+    """(line, message) for each empty required cell, repeated unique value and failed check.
+
+    The checks run once per distinct value (rows repeat dates, codes, sources and quotes),
+    and a failing value is reported on every line that holds it.
+    """
+    empty = cells.index[cells.isna()] if column.required else []
+    failures = [(line, "is required but empty") for line in empty]
+    filled = cells.dropna()
+    if column.unique:
+        failures += _repeats(filled)
+    distinct = pd.Series(filled.unique())
+    for check in cell_checks(column):
+        failing = distinct[~check.passes(distinct)]
+        if not failing.empty:
+            holding = filled[filled.isin(failing)]
+            failures += [(line, check.message(value)) for line, value in holding.items()]
+    return failures
+
+
+def _repeats(cells: pd.Series) -> list[tuple[int, str]]:
+    """Each cell whose value an earlier line already holds, with that first line."""
+    repeats = cells[cells.duplicated()]
+    if repeats.empty:
         return []
-    try:
-        pandera_schema(table.name).validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        failures = errors.failure_cases.dropna(subset=["index"])
-        return [
-            Problem(path, int(line), column, _failure_message(table, frame, column, check, value))
-            for column, check, value, line in failures[
-                ["column", "check", "failure_case", "index"]
-            ].itertuples(index=False)
-        ]
-    return []
+    firsts = cells.drop_duplicates()
+    first_line = pd.Series(firsts.index, index=firsts.to_numpy())
+    return [
+        (line, f"duplicate {value!r} (first on line {first_line[value]})")
+        for line, value in repeats.items()
+    ]
 
 
 def _lines(problems: list[Problem]) -> set[int]:
     return {problem.line for problem in problems}
 
 
+def _other_rows(frame: pd.DataFrame, lines: set[int]) -> pd.DataFrame:
+    """The rows not on `lines`; the frame itself when there are none (drop copies every cell)."""
+    return frame.drop(index=lines) if lines else frame
+
+
 def _without_cells(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     """The frame with the cells that have problems blanked, so later layers skip them."""
+    if not problems:
+        return frame
     bad = pd.DataFrame(False, index=frame.index, columns=frame.columns)
     for problem in problems:
         bad.loc[problem.line, problem.column] = True
     return frame.mask(bad)
-
-
-def _failure_message(table: Table, frame: pd.DataFrame, column: str, check: str, value) -> str:
-    if check == "not_nullable":
-        return "is required but empty"
-    if check == "field_uniqueness":
-        first_line = frame.index[frame[column] == value].min()
-        return f"duplicate {value!r} (first on line {first_line})"
-    by_name = {cell_check.name: cell_check for cell_check in cell_checks(table.column(column))}
-    return by_name[check].message(value)
 
 
 def _rule_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Problem]:
@@ -264,6 +253,7 @@ def _evidence_problems(
     """Cross-table problems; references into a table that could not be read are not checked."""
     sources = tables["sources"].dropna(subset=["source_id", "file"])
     files = dict(zip(sources["source_id"], sources["file"], strict=True))
+    texts = cache(lambda name: _normalised_text(shared_dir / name))
     found: list[Problem] = []
     found += _missing_files(data_dir, shared_dir, sources)
     for table in TABLES.values():
@@ -277,7 +267,7 @@ def _evidence_problems(
                 known = set(tables[target_table][target_column].dropna())
                 found += _unknown_references(path, frame, column.name, known, column.references)
             if column.kind is Kind.QUOTE:
-                found += _unquoted(path, frame, column.name, files, shared_dir)
+                found += _unquoted(path, frame, column.name, files, texts)
     return found
 
 
@@ -311,23 +301,37 @@ def _unknown_references(
 
 
 def _unquoted(
-    path: Path, frame: pd.DataFrame, column: str, files: dict[str, str], shared_dir: Path
+    path: Path,
+    frame: pd.DataFrame,
+    column: str,
+    files: dict[str, str],
+    texts: Callable[[str], str | None],
 ) -> list[Problem]:
     """Quotes that are not found, whitespace aside, in the file their row's source cites.
 
-    Rows whose source is unknown or whose file is missing are reported elsewhere, once.
+    Each distinct (quote, source) pair is searched once: rows repeat quotes. `texts` gives a
+    cited file's normalised text. Rows whose source is unknown or whose file is missing are
+    reported elsewhere, once.
     """
     cited = frame[[column, "source_id"]].dropna()
-    cited = cited.assign(file=cited["source_id"].map(files)).dropna(subset=["file"])
-    texts = {name: _normalised_text(shared_dir / name) for name in cited["file"].unique()}
-    cited = cited[cited["file"].map(texts).notna()]
-    found = [
-        normalise_whitespace(quote) in texts[name]
-        for quote, name in zip(cited[column], cited["file"], strict=True)
+    pairs = cited.drop_duplicates()
+    pairs = pairs.assign(file=pairs["source_id"].map(files)).dropna(subset=["file"])
+    pairs = pairs[pairs["file"].map(lambda name: texts(name) is not None).astype(bool)]
+    verbatim = [
+        normalise_whitespace(quote) in texts(name)
+        for quote, name in zip(pairs[column], pairs["file"], strict=True)
+    ]
+    missing = pairs[~pd.Series(verbatim, index=pairs.index, dtype=bool)]
+    if missing.empty:
+        return []
+    unquoted = cited[
+        pd.MultiIndex.from_frame(cited).isin(pd.MultiIndex.from_frame(missing[cited.columns]))
     ]
     return [
-        Problem(path, int(line), column, f"not found verbatim in {name} (whitespace aside)")
-        for line, name in cited.loc[[not hit for hit in found], "file"].items()
+        Problem(
+            path, int(line), column, f"not found verbatim in {files[source]} (whitespace aside)"
+        )
+        for line, source in unquoted["source_id"].items()
     ]
 
 

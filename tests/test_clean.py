@@ -4,13 +4,16 @@ same way every time."""
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import ffanalysis as ff
-from ffanalysis.clean import write_clean
+from ffanalysis.clean import to_csv_text, write_clean
 from ffanalysis.problems import DataError
 from tests.conftest import Project
 
@@ -90,3 +93,39 @@ def test_every_table_loads_with_the_columns_the_schema_declares(project: Project
 def test_an_unknown_table_name_lists_the_known_ones() -> None:
     with pytest.raises(KeyError, match="the tables are: sources, conflicts, claims"):
         ff.load("claim")
+
+
+def pandas_csv_text(frame: pd.DataFrame) -> str:
+    """What pandas writes for a clean table with the formats to_csv_text promises."""
+    return frame.to_csv(
+        index=False,
+        lineterminator="\n",
+        date_format="%Y-%m-%d",
+        float_format=lambda number: f"{number:.15g}",
+    )
+
+
+TEXTS = st.text(alphabet=["a", "é", " ", ",", '"', "'", "\r", "\n"], max_size=4)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_csv_text_is_what_pandas_writes(data: st.DataObject) -> None:
+    """Every clean dtype, missing values, and text that needs quoting."""
+    rows = data.draw(st.integers(min_value=0, max_value=6))
+
+    def column(values: st.SearchStrategy) -> list:
+        return data.draw(st.lists(values | st.none(), min_size=rows, max_size=rows))
+
+    days = column(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+    frame = pd.DataFrame(
+        {
+            "text": pd.array(column(TEXTS), dtype="string"),
+            "choice": pd.Categorical(column(st.sampled_from(["b", "a,b"])), ["b", "a,b"], True),
+            "figure": pd.array(column(st.floats(min_value=0, max_value=1e20)), dtype="Float64"),
+            "flag": pd.array(column(st.booleans()), dtype="boolean"),
+            "day": pd.Series(pd.to_datetime(days), dtype="datetime64[s]"),
+            "count": pd.array(column(st.integers(min_value=0, max_value=10**9)), dtype="Int64"),
+        }
+    )
+    assert to_csv_text(frame) == pandas_csv_text(frame)

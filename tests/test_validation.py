@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import codecs
 
+import pandas as pd
 import pytest
 
+from ffanalysis.schema import _number
 from ffanalysis.validation import check_data
 from tests.conftest import VALID_TABLES, Project
 
@@ -313,3 +315,63 @@ def test_quotes_match_across_line_breaks_in_the_source(project: Project) -> None
         '"The 1st Battalion was formed  on\n27 February 2022."',
     )(project)
     assert problems_of(project) == []
+
+
+def test_a_missing_quote_is_reported_on_every_row_that_repeats_it(project: Project) -> None:
+    """Quotes are searched once per distinct (quote, file) pair; each row still gets its problem."""
+    claims = project.read("claims.csv")
+    project.write(
+        "claims.csv", claims.replace("claimed 13,387 mercenaries", "claimed 9 mercenaries")
+    )
+    repeat = claims.splitlines()[3].replace("C3,", "C6,").replace("13,387", "9")
+    append_to("claims.csv", repeat + "\n")(project)
+    assert problems_of(project) == [
+        f"claims.csv:{line}: quote: not found verbatim in sources/doc.txt (whitespace aside)"
+        for line in (4, 7)
+    ]
+
+
+def test_a_bad_value_is_reported_on_every_line_that_holds_it(project: Project) -> None:
+    """Cell checks run once per distinct value; the problem still goes to each line."""
+    row = "{},Copy,legion,x,2022-02-30,,doc,line 8,The 1st Battalion,\n"
+    append_to("units.csv", "".join(row.format(key) for key in ("second", "third")))(project)
+    assert problems_of(project) == [
+        f"units.csv:{line}: formed: '2022-02-30' is not a real date (day is out of range for month)"
+        for line in (3, 4)
+    ]
+
+
+def test_every_record_of_the_wrong_shape_is_reported_and_the_rest_still_checked(
+    project: Project,
+) -> None:
+    append_to(
+        "units.csv",
+        "second,2nd,legion\n"
+        "\n"
+        '"third",3rd,legion,"x\ny",2022,,doc,line 8,The 1st Battalion,,extra\n'
+        "fourth,4th,army,x,2022,,doc,line 8,The 1st Battalion,\n",
+    )(project)
+    assert problems_of(project) == [
+        "units.csv:3: (file): expected 10 fields, found 3",
+        "units.csv:4: (file): blank line (delete it)",
+        "units.csv:5: (file): expected 10 fields, found 11",
+        "units.csv:7: branch: 'army' is not one of: legion, intelligence, affiliated",
+    ]
+
+
+def test_each_repeat_of_a_unique_value_names_its_first_line(project: Project) -> None:
+    """Empty cells of a unique column are reported as empty, never as repeats of each other."""
+    row = "{},Copy,legion,x,2022,,doc,line 8,The 1st Battalion,\n"
+    append_to("units.csv", "".join(row.format(key) for key in ("first", "", "first", "")))(project)
+    assert problems_of(project) == [
+        "units.csv:3: unit_id: duplicate 'first' (first on line 2)",
+        "units.csv:4: unit_id: is required but empty",
+        "units.csv:5: unit_id: duplicate 'first' (first on line 2)",
+        "units.csv:6: unit_id: is required but empty",
+    ]
+
+
+def test_row_rules_read_numbers_as_nan_where_empty_or_not_a_number() -> None:
+    values = pd.Series(["1.5", None, "x", "1.5", "20"], index=[2, 3, 4, 6, 9], dtype="str")
+    expected = pd.Series([1.5, None, None, 1.5, 20.0], index=values.index, dtype=float, name="v")
+    pd.testing.assert_series_equal(_number(pd.DataFrame({"v": values}), "v"), expected)
