@@ -45,7 +45,7 @@ PACKAGES = (
     "ffanalysis",
     "pandas",
     "numpy",
-    "pandera",
+    "pyarrow",
     "matplotlib",
     "seaborn",
     "papermill",
