@@ -28,11 +28,13 @@ import seaborn as sns
 from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import Bbox
 
 from .ranges import Interval
 from .vocab import CLAIMANT_TYPE
@@ -331,13 +333,33 @@ def save(fig: Figure, path_stem: Path | str) -> list[Path]:
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     paths = []
-    with mpl.rc_context(_SVG_RC):
+    with mpl.rc_context({**_SVG_RC, "figure.constrained_layout.use": False}):
+        crop = _settle(fig)
         for file_format, metadata in _SAVE_METADATA.items():
             path = stem.with_name(f"{stem.name}.{file_format}")
-            fig.savefig(path, format=file_format, dpi=_DPI, bbox_inches="tight", metadata=metadata)
+            fig.savefig(path, format=file_format, dpi=_DPI, bbox_inches=crop, metadata=metadata)
             paths.append(path)
     _close(fig)
     return paths
+
+
+def _settle(fig: Figure) -> Bbox:
+    """Lay the figure out once, at the PNG's resolution, keep that layout, and return the crop
+    (everything drawn, plus savefig's padding).
+
+    savefig's own "tight" crop lays the figure out and draws it twice for each file; with the
+    layout settled and the crop given, each file is drawn once (the PNG is the same to the
+    pixel). Call it with constrained layout off in rcParams, so that the engine is removed
+    rather than replaced.
+    """
+    dpi = fig.dpi
+    fig.set_dpi(_DPI)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw_without_rendering()
+    crop = fig.get_tightbbox(renderer).padded(mpl.rcParams["savefig.pad_inches"])
+    fig.set_dpi(dpi)
+    fig.set_layout_engine(None)
+    return crop
 
 
 def _close(fig: Figure) -> None:

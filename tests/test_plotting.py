@@ -17,6 +17,7 @@ import pytest
 from matplotlib.colors import to_hex, to_rgb, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
+from PIL import Image
 
 from ffanalysis.plotting import (
     CLAIMANT_COLOURS,
@@ -31,7 +32,7 @@ from ffanalysis.plotting import (
 )
 from ffanalysis.vocab import CLAIMANT_TYPE
 
-BUILD_FIGURE = """\
+FIGURE = """\
 import sys
 import pandas as pd
 from matplotlib.figure import Figure
@@ -53,9 +54,10 @@ with house_style():
     thousands(ax.xaxis)
     finish(fig, title="Kyiv's figure is ten times what reporters found",
            sources=["Kyiv Independent", "New York Times"], xlabel="Foreign volunteers")
-save(fig, sys.argv[1])
 """
-"""A whole figure, built the way a notebook builds one; run as a script with the output stem."""
+"""A whole figure, built the way a notebook builds one, as `fig`."""
+BUILD_FIGURE = FIGURE + "save(fig, sys.argv[1])\n"
+"""The figure saved: run as a script with the output stem."""
 
 
 def intervals(*rows: tuple[str, float | None, float | None, str]) -> pd.DataFrame:
@@ -326,6 +328,21 @@ def test_the_same_data_gives_byte_identical_files(
         runs = ("first", "second", "seed1", "seed2")
         contents = {(tmp_path / run / f"figure.{suffix}").read_bytes() for run in runs}
         assert len(contents) == 1, f"the {suffix} files differ"
+
+
+def figure() -> Figure:
+    namespace: dict = {}
+    exec(FIGURE, namespace)
+    return namespace["fig"]
+
+
+def test_the_png_is_cropped_as_matplotlibs_tight_crop_would(tmp_path: Path) -> None:
+    """save() lays the figure out once for both files; the PNG must not move by a pixel."""
+    png, _ = save(figure(), tmp_path / "saved")
+    figure().savefig(tmp_path / "tight.png", dpi=200, bbox_inches="tight")
+    saved, tight = (np.asarray(Image.open(path)) for path in (png, tmp_path / "tight.png"))
+    assert saved.shape == tight.shape
+    assert (saved == tight).all()
 
 
 def test_save_closes_a_pyplot_figure(tmp_path: Path) -> None:
