@@ -66,6 +66,8 @@ def page_notebook(
     body = [_for_readers(cell) for cell in cells if not _is_parameters(cell)]
     appendix = appendix_cells(cited_rows(body), evidence, all_sources=all_sources)
     notebook = nbformat.v4.new_notebook(cells=[*body, *appendix])
+    for number, cell in enumerate(notebook.cells, start=1):
+        cell.id = f"cell-{number}"  # not nbformat's random ids: the same page, the same bytes
     notebook.metadata["title"] = title
     return notebook
 

@@ -115,6 +115,17 @@ def test_the_next_build_starts_the_runs_that_took_longest_first(site: Path) -> N
     assert [timings[name] for name in order[1:]] == sorted(timings.values(), reverse=True)
 
 
+def test_the_same_inputs_give_the_same_pages_byte_for_byte(
+    hostile_project: Project, site: Path, tmp_path: Path
+) -> None:
+    again = tmp_path / "again"
+    shutil.copytree(site / ".cache", again / ".cache")
+    progress = progress_of(hostile_project, again)
+    assert progress and all(line.endswith(": cached") for line in progress)
+    for page in ("report.html", "countries/NOR.html"):
+        assert (again / page).read_bytes() == (site / page).read_bytes(), page
+
+
 def test_data_markup_is_escaped(site: Path) -> None:
     report = (site / "report.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in report
