@@ -123,9 +123,9 @@ def countries_with_data(data_dir: Path) -> list[str]:
 # --- runs and the cache --------------------------------------------------------------------
 
 
-def plan(options: Options) -> list[Run]:
+def plan(options: Options, shared: str) -> list[Run]:
     """Every notebook execution the build needs: the numbered chapters in order, then one
-    country profile per country."""
+    country profile per country. `shared` is `shared_inputs_digest` of the clean data."""
     common = {"as_of": options.as_of, "data_dir": str(options.data_dir.resolve())}
     chapters = sorted(options.notebooks.glob("[0-9][0-9]_*.ipynb"))
     countries = (
@@ -137,7 +137,6 @@ def plan(options: Options) -> list[Run]:
         Run(options.notebooks / PROFILE, f"country_{code}", {**common, "country": code})
         for code in countries
     ]
-    shared = _shared_inputs_digest(options.data_dir)
     return [replace(run, key=cache_key(run, shared)) for run in runs]
 
 
@@ -157,46 +156,42 @@ def check_declared(runs: list[Run]) -> None:
 
 def cache_key(run: Run, shared_inputs: str) -> str:
     """sha256 of everything a run's output depends on: its notebook and parameters, and the
-    inputs all runs share (`_shared_inputs_digest`)."""
+    inputs all runs share (`shared_inputs_digest`)."""
     digest = hashlib.sha256(shared_inputs.encode())
     digest.update(run.notebook.read_bytes())
     digest.update(json.dumps(run.parameters, sort_keys=True).encode())
     return digest.hexdigest()
 
 
-def _shared_inputs_digest(data_dir: Path) -> str:
+def shared_inputs_digest(data_dir: Path) -> str:
     """sha256 of the clean data, the package code and templates, and the pinned versions."""
     return _digest_files([*sorted(paths.clean_dir(data_dir).glob("*.csv")), *_code_files()])
 
 
-def inputs_fingerprint(options: Options) -> str:
+def inputs_fingerprint(options: Options, shared: str) -> str:
     """sha256 of everything a build reads and of the options that shape its pages.
 
     It needs no pandas, so a build whose inputs are those of the last one can stop before it
-    imports anything heavy: data/raw and data/clean, the evidence files, the notebooks, the
-    package and the pinned versions.
+    imports anything heavy: data/raw, the evidence files, the notebooks, and `shared`, the
+    `shared_inputs_digest` of the clean data, the package and the pinned versions.
     """
     evidence = [
         path
         for folder in paths.evidence_dirs(options.shared_dir)
         for path in sorted(folder.rglob("*"))
     ]
+    read = [
+        *sorted(paths.raw_dir(options.data_dir).glob("*.csv")),
+        *evidence,
+        *sorted(options.notebooks.glob("*.ipynb")),
+    ]
     digest = hashlib.sha256(
         json.dumps(
             [options.as_of, options.countries, str(options.data_dir), str(options.shared_dir)]
         ).encode()
     )
-    digest.update(
-        _digest_files(
-            [
-                *sorted(paths.raw_dir(options.data_dir).glob("*.csv")),
-                *sorted(paths.clean_dir(options.data_dir).glob("*.csv")),
-                *evidence,
-                *sorted(options.notebooks.glob("*.ipynb")),
-                *_code_files(),
-            ]
-        ).encode()
-    )
+    digest.update(_digest_files(read).encode())
+    digest.update(shared.encode())
     return digest.hexdigest()
 
 
@@ -388,7 +383,8 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
     )
     started = time.monotonic()
     with exclusive(options.out, say):
-        unchanged = _unchanged(options, inputs=inputs_fingerprint(options))
+        before = shared_inputs_digest(options.data_dir)
+        unchanged = _unchanged(options, inputs=inputs_fingerprint(options, before))
         if unchanged is not None:
             return _nothing_changed(unchanged, options, say)
         from .clean import write_clean  # imports pandas: not needed when nothing changed
@@ -398,8 +394,9 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
         with KernelPool(options.jobs, options.notebooks, PRELOAD) as kernels:
             say("validating and cleaning data/raw ...")
             write_clean(options.data_dir, options.shared_dir)
-            inputs = inputs_fingerprint(options)
-            runs = plan(options)
+            shared = shared_inputs_digest(options.data_dir)
+            inputs = inputs_fingerprint(options, shared)
+            runs = plan(options, shared)
             unchanged = _unchanged(options, key=site_key(runs))
             if unchanged is not None:
                 _record_inputs(options.out, inputs)

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
 
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
@@ -75,12 +74,7 @@ class Kernel:
     def __enter__(self) -> Kernel:
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exception: object) -> None:
         self.shut_down()
 
     @contextmanager
@@ -109,14 +103,9 @@ class Kernel:
         """Start the kernel now and have it run `preload` (imports) in the background: the
         first notebook waits for it only if it comes before the imports are done."""
         self._start()
-        client = self._manager.client()
-        client.start_channels()
-        try:
-            run_sync(client.wait_for_ready)(timeout=START_TIMEOUT)
+        with self._ready_client() as client:
             if preload:
                 client.execute(preload, silent=True, store_history=False)
-        finally:
-            self._manager.close_clients()
 
     def _start(self) -> None:
         # IPC instead of TCP: no port races between parallel kernels. Unix socket paths must
@@ -130,17 +119,23 @@ class Kernel:
         run_sync(self._manager.start_kernel)(cwd=str(self._cwd))
 
     def _empty(self) -> None:
+        with self._ready_client() as client:
+            reply = run_sync(client.execute_interactive)(
+                EMPTY_NAMESPACE, silent=True, store_history=False, timeout=START_TIMEOUT
+            )
+        if reply["content"]["status"] != "ok":
+            raise KernelError(f"could not empty the kernel: {reply['content'].get('evalue')}")
+
+    @contextmanager
+    def _ready_client(self) -> Iterator:
+        """A client connected to the kernel once it answers; closed on leaving."""
         client = self._manager.client()
         client.start_channels()
         try:
             run_sync(client.wait_for_ready)(timeout=START_TIMEOUT)
-            reply = run_sync(client.execute_interactive)(
-                EMPTY_NAMESPACE, silent=True, store_history=False, timeout=START_TIMEOUT
-            )
+            yield client
         finally:
             self._manager.close_clients()
-        if reply["content"]["status"] != "ok":
-            raise KernelError(f"could not empty the kernel: {reply['content'].get('evalue')}")
 
 
 _NO_MORE = None
