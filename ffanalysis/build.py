@@ -388,12 +388,13 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
         if unchanged is not None:
             return _nothing_changed(unchanged, options, say)
         from .clean import write_clean  # imports pandas: not needed when nothing changed
+        from .guards import problems as guard_problems
         from .kernels import KernelPool
 
         # The kernels start and import the package while the data is checked.
         with KernelPool(options.jobs, options.notebooks, PRELOAD) as kernels:
             say("validating and cleaning data/raw ...")
-            write_clean(options.data_dir, options.shared_dir)
+            write_clean(options.data_dir, options.shared_dir, guard_problems)
             shared = shared_inputs_digest(options.data_dir)
             inputs = inputs_fingerprint(options, shared)
             runs = plan(options, shared)

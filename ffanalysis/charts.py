@@ -30,7 +30,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormat
 
 from . import countries, deaths, evidence, funnel, history, legal, vocab
 from .asof import stated_date
-from .interval_columns import by_size
+from .interval_columns import by_size, originals
 from .lostarmour import SOURCE_ID as LOSTARMOUR_SOURCE
 from .plotting import (
     CLAIMANT_COLOURS,
@@ -59,8 +59,8 @@ TIMELINE_LEADS = ("ru_government", "ua_government")
 """Whose series the timeline's title follows, first that has two dated figures: Moscow restates
 its count as a running total, so its series is the one that moves; Kyiv's mostly repeats."""
 
-CLAIMED_BY_TYPE = {"ukraine": "ua_government", "russia": "ru_government"}
-"""The claimant type whose figure each comparison in `evidence.COMPARISONS` tests."""
+CLAIMANT_OF = {comparison.name: comparison.claimant_type for comparison in evidence.COMPARISONS}
+"""The claimant type whose figures each comparison in `evidence.COMPARISONS` tests."""
 
 EVIDENCE_WORDS = {
     "independent": "researchers",
@@ -70,20 +70,18 @@ EVIDENCE_WORDS = {
 """Who found the evidence figure, as a title says it."""
 
 COMPARISON_WORDS = {
-    "ukraine_strength": "volunteers",
-    "russia_strength": "foreign fighters",
-    "russia_deaths": "foreigners killed",
+    "kyiv_interest": "people who applied or wanted to go",
+    "kyiv_came": "volunteers who came",
+    "kyiv_serving": "volunteers serving at one time",
+    "moscow_came": "foreigners who came to fight",
+    "moscow_serving": "foreigners fighting at one time",
+    "moscow_killed": "foreigners killed",
 }
-"""What each comparison counts, for row labels."""
+"""What each comparison counts, in words."""
 
-TIMELINE_METRICS = {
-    "volunteers_interested": "came",
-    "volunteers_arrived": "came",
-    "fighters_total": "came",
-    "fighters_active": "serving",
-}
-"""The headcounts of the timeline and its panel: how many came (or wanted to), and how many
-serve at one time. Other metrics count other things (deaths, pay, countries)."""
+TIMELINE_PANELS_BY_COUNTS = {"interest": "came", "cumulative": "came", "at_one_time": "serving"}
+"""The timeline's panel for each kind of count: how many came (or wanted to), and how many
+serve at one time. Subsets and other populations are not headcounts of the volunteers."""
 
 TIMELINE_PANELS = {
     "came": "Said to have volunteered, arrived or served at any time",
@@ -190,15 +188,16 @@ def claims_timeline(claims: pd.DataFrame, sources: pd.DataFrame, figures_dir: Pa
     serving at one time, since the gap between the two is the story. Figures whose date is
     unknown cannot be placed on a time axis; `numbers["undated"]` counts them.
     """
-    timeline = evidence.claims_timeline(claims, sources).merge(
+    timeline = evidence.claims_timeline(originals(claims), sources).merge(
         claims[["claim_id", "source_id", "unit", "stated_on_end"]], on="claim_id"
     )
     rows = timeline.loc[
         timeline["side"].eq("ukraine")
         & timeline["country"].eq("ALL")
         & timeline["unit"].eq("persons")
-        & timeline["metric"].isin(list(TIMELINE_METRICS))
-    ].assign(panel=lambda frame: frame["metric"].astype(str).map(TIMELINE_METRICS))
+        & timeline["metric"].isin(vocab.HEADCOUNT_METRICS)
+        & timeline["counts"].isin(list(TIMELINE_PANELS_BY_COUNTS))
+    ].assign(panel=lambda frame: frame["counts"].astype(str).map(TIMELINE_PANELS_BY_COUNTS))
     dated = rows.loc[rows["date"].notna()]
     stem = Path(figures_dir) / "claims_timeline"
     if dated.empty:
@@ -210,7 +209,9 @@ def claims_timeline(claims: pd.DataFrame, sources: pd.DataFrame, figures_dir: Pa
         fig = Figure(figsize=(8.0, 6.5))
         axes = fig.subplots(len(TIMELINE_PANELS), 1, sharex=True, sharey=True)
         for ax, (panel, heading) in zip(axes, TIMELINE_PANELS.items(), strict=True):
-            draw_over_time(ax, dated.loc[dated["panel"].eq(panel)], x="date")
+            in_panel = dated.loc[dated["panel"].eq(panel)]
+            draw_over_time(ax, in_panel, x="date")
+            _imprecise_dates(ax, in_panel)
             ax.set_title(heading, loc="left", fontsize="medium")
             thousands(ax.yaxis)
         axes[-1].set_ylim(bottom=0)  # after drawing both: a shared limit stops autoscaling
@@ -220,7 +221,7 @@ def claims_timeline(claims: pd.DataFrame, sources: pd.DataFrame, figures_dir: Pa
             fig,
             title=title,
             sources=_source_line(names),
-            xlabel="Date the figure was stated",
+            xlabel="Date the figure describes (a bar: known only to the month or year)",
             ylabel="Foreign volunteers for Ukraine, all countries",
         )
     return Chart(save(fig, stem), title, ids, names, values, rows, fig)
@@ -258,6 +259,22 @@ def _timeline_finding(dated: pd.DataFrame) -> tuple[str, dict[str, Any]]:
     return title, {"figures": len(dated), "claim_ids": []}
 
 
+def _imprecise_dates(ax: Axes, rows: pd.DataFrame) -> None:
+    """A thin bar across the period a loosely dated figure may belong to: a figure known only
+    by its year is drawn across that year, not on a day it was never stated."""
+    loose = rows.loc[rows["date_precision"].isin(["month", "year"])]
+    for row in loose.to_dict("records"):
+        level = _stated_number(pd.Series(row))
+        ax.hlines(
+            level,
+            mdates.date2num(row["date_start"]),
+            mdates.date2num(row["date_end"]),
+            colors=CLAIMANT_COLOURS[str(row["claimant_type"])],
+            linewidth=1,
+            alpha=0.6,
+        )
+
+
 def _moved(first: float, last: float) -> str:
     return "rose from" if last > first else "fell from" if last < first else "went from"
 
@@ -279,13 +296,13 @@ def claims_vs_evidence(
     One row per distinct evidence figure (`evidence.headline_ratios`), so the spread of the
     evidence shows; a line marks where claim and evidence would agree (a ratio of 1).
     """
-    ratios = evidence.headline_ratios(claims)
+    ratios = evidence.headline_ratios(claims, sources)
     stem = Path(figures_dir) / "claims_vs_evidence"
     if ratios.empty:
-        return _no_data(stem, "No government figure could be set against evidence yet", ratios)
+        return _no_data(stem, "No government figure has a like count to be set against yet", ratios)
     claimant_of = claims.set_index("claim_id")
     rows = ratios.assign(
-        claimant_type=ratios["claimed_by"].map(CLAIMED_BY_TYPE),
+        claimant_type=ratios["comparison"].map(CLAIMANT_OF),
         row=_ratio_labels(ratios),
         ratio_text=[
             f"{interval_text(low, high)}\N{MULTIPLICATION SIGN}"
@@ -317,8 +334,8 @@ def claims_vs_evidence(
 
 
 def _ratio_labels(ratios: pd.DataFrame) -> pd.Series:
-    """'Kyiv, volunteers: more than 20,000 ÷ 1,500-2,000' for each row (unique per row)."""
-    who = ratios["claimed_by"].map(CLAIMED_BY_TYPE).map(GOVERNMENT_NAMES)
+    """'Kyiv, volunteers who came: 20,000 ÷ 1,500-2,000' for each row (unique per row)."""
+    who = ratios["comparison"].map(CLAIMANT_OF).map(GOVERNMENT_NAMES)
     what = ratios["comparison"].map(COMPARISON_WORDS)
     claim = _interval_words(ratios["claim_low"], ratios["claim_high"])
     found = _interval_words(ratios["evidence_low"], ratios["evidence_high"])
@@ -326,14 +343,13 @@ def _ratio_labels(ratios: pd.DataFrame) -> pd.Series:
 
 
 def _ratio_finding(rows: pd.DataFrame, claimant_of: pd.DataFrame) -> tuple[str, dict[str, Any]]:
-    """'Kyiv's headline figure is at least 10 times what reporters found; Moscow's ...'.
+    """'Kyiv's count of volunteers who came is 2-3 times what reporters found; Moscow's ...'.
 
-    The headline row of each strength comparison (the evidence most sources state); the death
-    comparison when no strength comparison has one.
+    The headline row of each comparison that has a like pair (the evidence most independent
+    statements give).
     """
     headlines = rows.drop_duplicates("comparison")
-    strength = headlines.loc[headlines["comparison"].str.endswith("_strength")]
-    chosen = strength if len(strength) else headlines
+    chosen = headlines
     clauses = [
         _ratio_clause(row, claimant_of, first=position == 0)
         for position, row in enumerate(chosen.to_dict("records"))
@@ -351,14 +367,15 @@ def _ratio_finding(rows: pd.DataFrame, claimant_of: pd.DataFrame) -> tuple[str, 
 
 
 def _ratio_clause(row: dict, claimant_of: pd.DataFrame, *, first: bool) -> str:
-    who = GOVERNMENT_NAMES[CLAIMED_BY_TYPE[row["claimed_by"]]]
+    who = GOVERNMENT_NAMES[CLAIMANT_OF[row["comparison"]]]
     times = interval_text(row["low"], row["high"])
+    what = COMPARISON_WORDS[row["comparison"]]
     if not first:
-        return f"{who}'s is {times} times"
+        return f"{who}'s count of {what} is {times} times"
     finders = _evidence_words(
         _split_ids(pd.Series([row["evidence_ids"]])).map(claimant_of["claimant_type"])
     )
-    return f"{who}'s headline figure is {times} times what {finders} found"
+    return f"{who}'s count of {what} is {times} times what {finders} found"
 
 
 def _evidence_words(claimant_types: pd.Series) -> str:
@@ -648,7 +665,7 @@ def historical_comparison(
     Three panels share one row per estimate. Totals are drawn on a linear scale; rates and
     shares on a log scale, since wars of three months and of ten years sit on the same page.
     """
-    table = history.comparison(historical, conflicts, claims, as_of)
+    table = history.comparison(historical, conflicts, claims, sources, as_of)
     stem = Path(figures_dir) / "historical_comparison"
     if table.empty:
         return _no_data(stem, "No estimate of any mobilisation had been stated yet", table)

@@ -11,6 +11,7 @@ import io
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import pyarrow.compute as pc
 from . import lostarmour, paths
 from .dates import parse_partial_date
 from .distinct import per_distinct
+from .problems import DataError, Problem
 from .schema import TABLES, Column, Kind, Table
 
 START, END = "_start", "_end"
@@ -155,15 +157,27 @@ def _csv_fields(text: pd.Series) -> pd.Series:
     return text.where(~needs_quotes, quoted)
 
 
-def write_clean(data_dir: Path, shared_dir: Path | None = None) -> list[Path]:
-    """Validate data_dir/raw and, only if it passes, write data_dir/clean; return changed files.
+Checks = Callable[[dict[str, pd.DataFrame], dict[str, pd.DataFrame], Path], list[Problem]]
+"""Checks of the clean tables as a whole (raw tables, clean tables, data folder -> problems)."""
 
-    Raises DataError (writing nothing) when validation fails.
+
+def write_clean(
+    data_dir: Path, shared_dir: Path | None = None, checks: Checks | None = None
+) -> list[Path]:
+    """Validate data_dir/raw and, only if it passes (and `checks` find nothing), write
+    data_dir/clean; return the changed files.
+
+    Raises DataError (writing nothing) when validation or `checks` fail: the build passes
+    `guards.problems`, so a number that cannot be true never reaches data/clean.
     """
     from .validation import validate  # here: loading clean tables never needs the validator
 
     shared_dir = shared_dir or paths.default_shared_dir(data_dir)
-    tables = clean_tables(validate(data_dir, shared_dir), shared_dir)
+    raw = validate(data_dir, shared_dir)
+    tables = clean_tables(raw, shared_dir)
+    found = checks(raw, tables, data_dir) if checks else []
+    if found:
+        raise DataError(found)
     target = paths.clean_dir(data_dir)
     target.mkdir(parents=True, exist_ok=True)
     changed = []

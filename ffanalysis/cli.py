@@ -165,9 +165,14 @@ def _report_problems(problems: list) -> int:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
+    from .clean import clean_tables
+    from .guards import problems as guard_problems
     from .validation import check_data
 
-    tables, problems = check_data(*_folders(arguments))
+    data_dir, shared_dir = _folders(arguments)
+    tables, problems = check_data(data_dir, shared_dir)
+    if not problems:
+        problems = guard_problems(tables, clean_tables(tables, shared_dir), data_dir)
     if problems:
         return _report_problems(problems)
     counts = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
@@ -177,11 +182,12 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 def _clean(arguments: argparse.Namespace) -> int:
     from .clean import write_clean
+    from .guards import problems as guard_problems
     from .problems import DataError, display_path
 
     data_dir, shared_dir = _folders(arguments)
     try:
-        changed = write_clean(data_dir, shared_dir)
+        changed = write_clean(data_dir, shared_dir, guard_problems)
     except DataError as error:
         return _report_problems(error.problems)
     for path in changed:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .interval_columns import with_bounds
+from . import vocab
+from .interval_columns import originals, with_bounds
 
 AGGREGATE_COLUMNS = [
     "claimant_type",
@@ -18,22 +19,36 @@ AGGREGATE_COLUMNS = [
     "low",
     "high",
     "qualifier",
+    "hedge",
     "claim_id",
     "source_id",
     "is_floor",
 ]
 
 
+def people(casualties: pd.DataFrame) -> pd.DataFrame:
+    """One row per person: a person named in two documents is linked (`echo_of`), and counted
+    once, on the row that first names them."""
+    return originals(casualties)
+
+
+def fighters(casualties: pd.DataFrame) -> pd.DataFrame:
+    """The people killed who were not there as aid workers, medics or journalists: a list of
+    the foreigners who died is not a list of those who died fighting."""
+    return people(casualties).loc[lambda rows: rows["role"].ne("non_combatant")]
+
+
 def named_deaths_over_time(casualties: pd.DataFrame) -> pd.DataFrame:
-    """Named deaths per side and month, with the running total (`cumulative`).
+    """Named deaths per side and month, with the running total (`cumulative`), each person once.
 
     A death counts in the month of the last day it can have happened (`died_on_end`), so the
     running total is the number certainly dead by the end of that month. Deaths with no date
     are never dropped: they form a last row per side with `month` NaT and `dated` False, whose
     `cumulative` is therefore the side's whole count.
     """
+    persons = people(casualties)
     return (
-        casualties.assign(month=casualties["died_on_end"].dt.to_period("M"))
+        persons.assign(month=persons["died_on_end"].dt.to_period("M"))
         .groupby(["side", "month"], dropna=False, observed=True)
         .size()
         .rename("named_deaths")
@@ -65,14 +80,20 @@ def lostarmour_by_country(lostarmour: pd.DataFrame) -> pd.DataFrame:
 
 
 def aggregate_death_counts(claims: pd.DataFrame) -> pd.DataFrame:
-    """Every numeric `killed` figure for foreigners on Ukraine's side, grouped by claimant.
+    """Every numeric `killed` statement about foreigners on Ukraine's side, grouped by claimant:
+    no subset (one battle, one unit) and no other population (everyone killed at a base).
 
     `is_floor` is True where the figure states only a minimum ('at least 100'), which is how
     a named count must be read; other figures are estimates or claims with an upper bound.
     """
-    killed = claims.loc[
-        claims["side"].eq("ukraine") & claims["metric"].eq("killed") & claims["unit"].eq("persons")
-    ]
+    killed = originals(
+        claims.loc[
+            claims["side"].eq("ukraine")
+            & claims["metric"].eq("killed")
+            & claims["unit"].eq("persons")
+            & ~claims["counts"].isin(vocab.PART_COUNTS)
+        ]
+    )
     return (
         with_bounds(killed)
         .assign(is_floor=lambda figures: figures["high"].isna())

@@ -1,8 +1,22 @@
 """Claims against independent evidence: how far the governments' figures exceed what others find.
 
-Which rows count as a claim and which as evidence is decided by the explicit rules in
-`COMPARISONS` (metric and claimant type), never case by case, so every ratio can be rebuilt
-by hand from the claim_ids it lists.
+A ratio of claim to evidence is only a finding when both count the same thing at about the
+same time, so the rules are explicit and applied to every row alike:
+
+- **Like with like.** Each comparison in `COMPARISONS` names one kind of count (vocabulary
+  `COUNTS`) and its metrics: applications are divided only by applications, people who came by
+  people who came, people serving at one time by people serving at one time.
+- **At about the same time.** Counts of people serving change, so they are paired only within
+  `SAME_TIME` of each other. A cumulative count only grows, so it is set against evidence from
+  the same date or later: a later total can only be larger, which keeps the ratio cautious.
+- **What may be evidence.** `is_evidence` in one place: researchers' or journalists' own counts
+  (`EVIDENCE_TYPES`) of the whole group — never a subset or another population, never a row
+  marked uncertain (the reference file's [uncertain] and [RU-claim] rows, ranges that mix
+  claims), never a partisan outlet, and each statement once however often it was reprinted.
+- **Statements, not rows.** A claim is a statement; its echoes cite it again but weigh nothing.
+
+Where no like pair exists, `unpaired` says so, with the claim and the nearest count of the
+same kind, for the chapter to state in words instead of dividing.
 """
 
 from __future__ import annotations
@@ -11,81 +25,94 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .asof import stated_date
-from .interval_columns import bounds, by_size, intervals, ratio, same_figures, with_bounds
+from . import vocab
+from .asof import figure_period
+from .interval_columns import (
+    bounds,
+    by_size,
+    intervals,
+    originals,
+    ratio,
+    same_figures,
+    with_bounds,
+)
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """A claim tested against evidence, each chosen by metric and claimant type.
-
-    The claim is the largest figure its rule selects (the headline a government could cite);
-    the evidence is every distinct figure its rule selects.
-    """
+    """A government's claims tested against evidence of the same kind of count."""
 
     name: str
     claimed_by: str
-    """Whose claim is tested: the Ukrainian or the Russian side of the story."""
-    claim_metrics: tuple[str, ...]
-    claimant_types: tuple[str, ...]
-    evidence_metrics: tuple[str, ...]
-    evidence_types: tuple[str, ...]
+    """Whose story is tested: 'ukraine' (Kyiv's) or 'russia' (Moscow's)."""
+    claimant_type: str
+    """The claimant type whose figures are the claims."""
+    counts: str
+    """The kind of count both sides of the ratio are (vocabulary COUNTS)."""
+    metrics: tuple[str, ...]
+    """The metrics both sides count."""
 
 
-STRENGTH_EVIDENCE = ("independent", "media")
-"""Who counts the foreigners actually serving: researchers and journalists' own findings."""
+EVIDENCE_TYPES = ("independent", "media")
+"""Who counts the foreigners actually there: researchers' and journalists' own findings."""
+
+SAME_TIME = pd.Timedelta(days=366)
+"""How far apart two counts of people serving at one time may be dated and still be compared."""
 
 COMPARISONS = (
-    Comparison(
-        "ukraine_strength",
-        "ukraine",
-        ("volunteers_interested", "volunteers_arrived", "fighters_total"),
-        ("ua_government", "participant"),
-        ("fighters_active",),
-        STRENGTH_EVIDENCE,
-    ),
-    Comparison(
-        "russia_strength",
-        "russia",
-        ("volunteers_arrived", "fighters_total", "fighters_active"),
-        ("ru_government",),
-        ("fighters_active",),
-        STRENGTH_EVIDENCE,
-    ),
-    Comparison(
-        "russia_deaths",
-        "russia",
-        ("killed",),
-        ("ru_government",),
-        ("killed",),
-        ("independent", "ru_affiliated"),
-    ),
+    Comparison("kyiv_interest", "ukraine", "ua_government", "interest", vocab.INTEREST_METRICS),
+    Comparison("kyiv_came", "ukraine", "ua_government", "cumulative", vocab.CAME_METRICS),
+    Comparison("kyiv_serving", "ukraine", "ua_government", "at_one_time", vocab.SERVING_METRICS),
+    Comparison("moscow_came", "russia", "ru_government", "cumulative", vocab.CAME_METRICS),
+    Comparison("moscow_serving", "russia", "ru_government", "at_one_time", vocab.SERVING_METRICS),
+    Comparison("moscow_killed", "russia", "ru_government", "cumulative", ("killed",)),
 )
-"""Each rule in one place. Russia's death claims are set against independent counts and the
-pro-Russian LostArmour-type name lists (ru_affiliated): even its own side's lists fall short."""
-
-SCOPE = "side == 'ukraine' and country == 'ALL' and unit == 'persons'"
-"""Every comparison is about all foreign volunteers on Ukraine's side, counted in persons."""
+"""Every comparison, each rule in one place. All are about the foreign volunteers on Ukraine's
+side, all countries together, counted in persons (`in_scope`)."""
 
 HEADLINE_COLUMNS = [
     "comparison",
     "claimed_by",
+    "counts",
     "claim_low",
     "claim_high",
     "claim_ids",
-    "claim_rows",
+    "claim_date_start",
+    "claim_date",
     "evidence_low",
     "evidence_high",
     "evidence_ids",
-    "evidence_rows",
+    "evidence_statements",
+    "evidence_date_start",
+    "evidence_date",
+    "evidence_counts",
     "low",
     "high",
 ]
 
+UNPAIRED_COLUMNS = [
+    "comparison",
+    "claimed_by",
+    "counts",
+    "claim_low",
+    "claim_high",
+    "claim_ids",
+    "claim_date_start",
+    "claim_date",
+    "reason",
+    "nearest_ids",
+    "nearest_date_start",
+    "nearest_date",
+]
+
 TIMELINE_COLUMNS = [
     "date",
+    "date_start",
+    "date_end",
+    "date_precision",
     "side",
     "metric",
+    "counts",
     "country",
     "claimant",
     "claimant_type",
@@ -96,74 +123,208 @@ TIMELINE_COLUMNS = [
 ]
 
 
-def headline_ratios(claims: pd.DataFrame) -> pd.DataFrame:
-    """Claim / evidence for each rule in `COMPARISONS`, as an interval (`low`, `high`).
+def in_scope(claims: pd.DataFrame) -> pd.DataFrame:
+    """The figures every comparison is about: all foreign volunteers for Ukraine, in persons."""
+    return claims.loc[
+        claims["side"].eq("ukraine") & claims["country"].eq("ALL") & claims["unit"].eq("persons")
+    ]
 
-    One row per distinct evidence figure, so that no estimate is silently preferred: within a
-    comparison, the figure most rows state comes first (the headline), and the rest show the
-    spread. `claim_ids` and `evidence_ids` list the rows behind each side of the ratio.
-    """
-    figures = with_bounds(claims.query(SCOPE))
-    return pd.concat(
-        [_compare(figures, comparison) for comparison in COMPARISONS], ignore_index=True
+
+def is_evidence(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """Which rows may stand as evidence against a claim (see the module docstring)."""
+    partisan = claims["source_id"].map(sources.set_index("source_id")["partisan"])
+    return (
+        claims["claimant_type"].isin(EVIDENCE_TYPES)
+        & ~claims["counts"].isin(vocab.PART_COUNTS)
+        & ~claims["uncertain"].fillna(False).astype(bool)
+        & ~partisan.fillna(False).astype(bool)
     )
 
 
+def dated_figures(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The numeric, original statements in scope, each with the period it describes."""
+    figures = with_bounds(originals(in_scope(claims)))
+    period = figure_period(figures, sources)
+    return figures.assign(
+        date_start=period["start"], date_end=period["end"], evidence=is_evidence(figures, sources)
+    )
+
+
+def headline_ratios(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Claim / evidence for each comparison that has a like pair, as an interval (`low`, `high`).
+
+    The claim is the largest figure the government stated for which evidence of the same kind
+    exists at about the same time; there is one row per distinct evidence figure, the one most
+    independent statements give first (the headline), so that no estimate is silently
+    preferred. `claim_ids` and `evidence_ids` list the rows behind each side of the ratio.
+    """
+    figures = dated_figures(claims, sources)
+    frames = [_compare(figures, comparison) for comparison in COMPARISONS]
+    frames = [frame for frame in frames if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=HEADLINE_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[HEADLINE_COLUMNS]
+
+
+def unpaired(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The comparisons whose claims have no like evidence: the largest claim, and why.
+
+    `reason` is 'no_evidence' when no count of the same kind exists at all, 'not_same_time'
+    when counts exist but none at about the claim's time (`nearest_*` names the closest).
+    """
+    figures = dated_figures(claims, sources)
+    rows = []
+    paired = set(headline_ratios(claims, sources)["comparison"])
+    for comparison in COMPARISONS:
+        claimed = _claims(figures, comparison)
+        if comparison.name in paired or claimed.empty:
+            continue
+        largest = by_size(claimed).iloc[-1]
+        evidence = _evidence(figures, comparison)
+        nearest = _nearest(evidence, largest["date_start"])
+        rows.append(
+            {
+                "comparison": comparison.name,
+                "claimed_by": comparison.claimed_by,
+                "counts": comparison.counts,
+                "claim_low": largest["low"],
+                "claim_high": largest["high"],
+                "claim_ids": largest["claim_id"],
+                "claim_date_start": largest["date_start"],
+                "claim_date": largest["date_end"],
+                "reason": "no_evidence" if evidence.empty else "not_same_time",
+                "nearest_ids": "" if nearest is None else nearest["claim_id"],
+                "nearest_date_start": pd.NaT if nearest is None else nearest["date_start"],
+                "nearest_date": pd.NaT if nearest is None else nearest["date_end"],
+            }
+        )
+    return pd.DataFrame(rows, columns=UNPAIRED_COLUMNS)
+
+
+def verdict(ratios: pd.DataFrame) -> dict[str, str]:
+    """Per comparison, what every like pair agrees on: 'above' (the claim exceeds every
+    count), 'below', or 'mixed'. A verdict that holds for every evidence figure cannot be
+    flipped by removing any one of them."""
+    result = {}
+    for name, rows in ratios.groupby("comparison", sort=False):
+        if rows["low"].gt(1).all():
+            result[str(name)] = "above"
+        elif rows["high"].notna().all() and rows["high"].lt(1).all():
+            result[str(name)] = "below"
+        else:
+            result[str(name)] = "mixed"
+    return result
+
+
 def claims_timeline(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure, dated by when it was stated (`asof.stated_date`), for a timeline.
+    """One row per figure, placed at the middle of the period it describes (`asof`), for a
+    timeline; `date_precision` says how wide that period is.
 
     Figures with no number (`vague`) are left out; undated ones are kept with a NaT date, last,
     so a plot that drops them does so visibly.
     """
+    figures = with_bounds(claims)
+    period = figure_period(figures, sources)
     return (
-        with_bounds(claims)
-        .assign(date=stated_date(claims, sources))
+        figures.assign(
+            date=period["placed_on"],
+            date_start=period["start"],
+            date_end=period["end"],
+            date_precision=period["date_precision"],
+        )
         .sort_values(["date", "claim_id"], na_position="last")
         .reset_index(drop=True)[TIMELINE_COLUMNS]
     )
 
 
+def _claims(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
+    return figures.loc[
+        figures["claimant_type"].eq(comparison.claimant_type)
+        & figures["counts"].eq(comparison.counts)
+        & figures["metric"].isin(comparison.metrics)
+    ]
+
+
+def _evidence(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
+    return figures.loc[
+        figures["evidence"]
+        & figures["counts"].eq(comparison.counts)
+        & figures["metric"].isin(comparison.metrics)
+    ]
+
+
+def _same_time(evidence: pd.DataFrame, claim: pd.Series, counts: str) -> pd.Series:
+    """Which evidence rows are dated close enough to the claim to be compared with it."""
+    if counts == "at_one_time":
+        gap = (evidence["date_start"] - claim["date_start"]).abs()
+        return gap.le(SAME_TIME) & gap.notna()
+    return evidence["date_end"].ge(claim["date_start"]).fillna(False).astype(bool)
+
+
 def _compare(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
-    claim = _prefixed(
-        _largest(_select(figures, comparison.claim_metrics, comparison.claimant_types)), "claim_"
-    )
-    evidence = _prefixed(
-        _ranked(_select(figures, comparison.evidence_metrics, comparison.evidence_types)),
-        "evidence_",
-    )
-    pairs = evidence.merge(claim, how="cross")
-    quotient = ratio(
-        intervals(pairs["claim_low"], pairs["claim_high"]),
-        intervals(pairs["evidence_low"], pairs["evidence_high"]),
-    )
-    return pairs.assign(
-        comparison=comparison.name, claimed_by=comparison.claimed_by, **bounds(quotient)
-    )[HEADLINE_COLUMNS]
+    """The ratio rows of one comparison: its largest claim that has like evidence."""
+    evidence = _evidence(figures, comparison)
+    claims = by_size(_claims(figures, comparison)).iloc[::-1]
+    for _, claim in claims.iterrows():
+        matching = evidence.loc[_same_time(evidence, claim, comparison.counts)]
+        if matching.empty:
+            continue
+        ranked = _ranked(matching)
+        quotient = ratio(
+            intervals(
+                pd.Series(claim["low"], index=ranked.index),
+                pd.Series(claim["high"], index=ranked.index),
+            ),
+            intervals(ranked["low"], ranked["high"]),
+        )
+        tied = claims.loc[
+            claims["low"].eq(claim["low"]) & _same_high(claims["high"], claim["high"])
+        ]
+        return ranked.rename(
+            columns={
+                "low": "evidence_low",
+                "high": "evidence_high",
+                "claim_ids": "evidence_ids",
+                "statements": "evidence_statements",
+            }
+        ).assign(
+            comparison=comparison.name,
+            claimed_by=comparison.claimed_by,
+            counts=comparison.counts,
+            claim_low=claim["low"],
+            claim_high=claim["high"],
+            claim_ids=", ".join(sorted(tied["claim_id"])),
+            claim_date_start=claim["date_start"],
+            claim_date=claim["date_end"],
+            evidence_counts=comparison.counts,
+            **bounds(quotient),
+        )
+    return pd.DataFrame(columns=HEADLINE_COLUMNS)
 
 
-def _select(
-    figures: pd.DataFrame, metrics: tuple[str, ...], types: tuple[str, ...]
-) -> pd.DataFrame:
-    return figures.loc[figures["metric"].isin(metrics) & figures["claimant_type"].isin(types)]
-
-
-def _largest(figures: pd.DataFrame) -> pd.DataFrame:
-    """The largest figure stated, with every claim that states it."""
-    return same_figures(figures).pipe(by_size).tail(1)
+def _same_high(highs: pd.Series, high: object) -> pd.Series:
+    return highs.isna() if pd.isna(high) else highs.eq(high).fillna(False)
 
 
 def _ranked(figures: pd.DataFrame) -> pd.DataFrame:
-    """Distinct figures, the one most rows state first; on a tie the larger first, so that
-    the headline ratio is the more cautious one."""
+    """Distinct figures, the one most independent statements give first; on a tie the larger
+    first, so that the headline ratio is the more cautious one. Each keeps its latest date."""
+    dates = figures.groupby(["low", "high"], dropna=False).agg(
+        evidence_date_start=("date_start", "min"), evidence_date=("date_end", "max")
+    )
     return (
         same_figures(figures)
+        .join(dates, on=["low", "high"])
         .pipe(by_size)
         .iloc[::-1]
-        .sort_values("rows", ascending=False, kind="stable")
+        .sort_values("statements", ascending=False, kind="stable")
+        .reset_index(drop=True)
     )
 
 
-def _prefixed(figures: pd.DataFrame, prefix: str) -> pd.DataFrame:
-    return figures[["low", "high", "claim_ids", "rows"]].set_axis(
-        [f"{prefix}low", f"{prefix}high", f"{prefix}ids", f"{prefix}rows"], axis=1
-    )
+def _nearest(evidence: pd.DataFrame, when: pd.Timestamp) -> pd.Series | None:
+    """The evidence row dated closest to `when`, or None when there is none dated."""
+    dated = evidence.dropna(subset=["date_start"])
+    if dated.empty or pd.isna(when):
+        return None
+    return dated.loc[(dated["date_start"] - when).abs().idxmin()]

@@ -14,15 +14,14 @@ import pandas as pd
 
 from . import countries, deaths, evidence, funnel, history, legal
 from .charts import (
-    CLAIMED_BY_TYPE,
+    CLAIMANT_OF,
     COMPARISON_WORDS,
     GOVERNMENT_NAMES,
     conflict_names,
     stated_span,
 )
 from .interval_columns import by_size
-from .ranges import Interval
-from .text import figure_text, interval_text
+from .text import figure_text, interval_text, period_text
 
 STANCE_WORDS = {
     "illegal": "bars its citizens from enlisting for Ukraine",
@@ -48,69 +47,112 @@ RATIO_COLUMNS = [
     "who",
     "what",
     "claim_text",
+    "claim_when",
     "claim_ids",
     "evidence_text",
+    "evidence_when",
     "evidence_ids",
-    "evidence_rows",
+    "evidence_statements",
     "low",
     "high",
     "ratio_text",
     "spread_low",
     "spread_high",
     "evidence_figures",
+    "verdict",
+]
+
+UNPAIRED_COLUMNS = [
+    "comparison",
+    "who",
+    "what",
+    "claim_text",
+    "claim_when",
+    "claim_ids",
+    "reason",
+    "nearest_ids",
+    "nearest_when",
 ]
 
 
-def ratio_findings(claims: pd.DataFrame) -> pd.DataFrame:
-    """One row per comparison: its headline ratio, the claim and evidence behind it in the
-    sources' words, and the span of the ratio over every distinct evidence figure."""
-    ratios = evidence.headline_ratios(claims)
+def ratio_findings(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per comparison with a like pair: its headline ratio, the claim and evidence in
+    the sources' words and dates, the span of the ratio over every distinct evidence figure,
+    and the `verdict` every evidence figure agrees on."""
+    ratios = evidence.headline_ratios(claims, sources)
     if ratios.empty:
         return pd.DataFrame(columns=RATIO_COLUMNS)
     spans = {
         comparison: stated_span(rows["low"], rows["high"])
         for comparison, rows in ratios.groupby("comparison", sort=False)
     }
+    verdicts = evidence.verdict(ratios)
     return (
         ratios.drop_duplicates("comparison")
         .assign(
-            who=lambda rows: rows["claimed_by"].map(CLAIMED_BY_TYPE).map(GOVERNMENT_NAMES),
+            who=lambda rows: rows["comparison"].map(CLAIMANT_OF).map(GOVERNMENT_NAMES),
             what=lambda rows: rows["comparison"].map(COMPARISON_WORDS),
-            claim_text=lambda rows: _words(
-                rows, "claim_", _first_qualifier(rows["claim_ids"], claims)
-            ),
-            evidence_text=lambda rows: _words(
-                rows, "evidence_", _first_qualifier(rows["evidence_ids"], claims)
-            ),
+            claim_text=lambda rows: _words(rows, "claim_", rows["claim_ids"], claims),
+            claim_when=lambda rows: _when(rows, "claim_date"),
+            evidence_text=lambda rows: _words(rows, "evidence_", rows["evidence_ids"], claims),
+            evidence_when=lambda rows: _when(rows, "evidence_date"),
             ratio_text=lambda rows: _interval_words(rows["low"], rows["high"]),
             spread_low=lambda rows: rows["comparison"].map({k: v[0] for k, v in spans.items()}),
             spread_high=lambda rows: rows["comparison"].map({k: v[1] for k, v in spans.items()}),
             evidence_figures=lambda rows: rows["comparison"].map(
                 ratios["comparison"].value_counts()
             ),
+            verdict=lambda rows: rows["comparison"].map(verdicts),
         )
         .reset_index(drop=True)[RATIO_COLUMNS]
     )
 
 
-def _first_qualifier(id_cells: pd.Series, claims: pd.DataFrame) -> pd.Series:
-    """The qualifier of the first claim in each id cell ('A, B' -> A's): the rows of one
-    distinct figure all state the same interval, and its first row's hedge words it."""
-    qualifiers = claims.set_index("claim_id")["qualifier"].astype(str)
-    return id_cells.str.split(", ").str[0].map(qualifiers)
+def unpaired_findings(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per comparison whose claims have no like evidence: the largest claim in its
+    source's words, why nothing can be divided, and the nearest count of the same kind."""
+    rows = evidence.unpaired(claims, sources)
+    if rows.empty:
+        return pd.DataFrame(columns=UNPAIRED_COLUMNS)
+    return rows.assign(
+        who=rows["comparison"].map(CLAIMANT_OF).map(GOVERNMENT_NAMES),
+        what=rows["comparison"].map(COMPARISON_WORDS),
+        claim_text=_words(rows, "claim_", rows["claim_ids"], claims),
+        claim_when=_when(rows, "claim_date"),
+        nearest_when=_when(rows, "nearest_date"),
+    )[UNPAIRED_COLUMNS]
 
 
-def _words(rows: pd.DataFrame, prefix: str, qualifiers: pd.Series) -> pd.Series:
-    """Each row's figure as its source hedged it."""
+def _when(rows: pd.DataFrame, column: str) -> pd.Series:
+    """The period a date column of `rows` (with its `_start` twin) can mean, in words."""
+    starts = rows[column.replace("_date", "_date_start")]
+    return pd.Series(
+        [period_text(start, end) for start, end in zip(starts, rows[column], strict=True)],
+        index=rows.index,
+    )
+
+
+def _words(rows: pd.DataFrame, prefix: str, id_cells: pd.Series, claims: pd.DataFrame) -> pd.Series:
+    """Each row's figure as its source hedged it: the qualifier and hedge of the first claim in
+    each id cell ('A, B' -> A's), since the rows of one distinct figure state one interval."""
+    first = claims.set_index("claim_id").reindex(id_cells.str.split(", ").str[0])
     return pd.Series(
         [
-            figure_text(_plain(low), _plain(high), qualifier)
-            for low, high, qualifier in zip(
-                rows[f"{prefix}low"], rows[f"{prefix}high"], qualifiers, strict=True
+            figure_text(_plain(low), _plain(high), str(qualifier), _text_or_none(hedge))
+            for low, high, qualifier, hedge in zip(
+                rows[f"{prefix}low"],
+                rows[f"{prefix}high"],
+                first["qualifier"],
+                first["hedge"],
+                strict=True,
             )
         ],
         index=rows.index,
     )
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if pd.isna(value) else str(value)
 
 
 def _interval_words(low: pd.Series, high: pd.Series) -> pd.Series:
@@ -122,15 +164,17 @@ def _interval_words(low: pd.Series, high: pd.Series) -> pd.Series:
 def death_findings(
     casualties: pd.DataFrame, lostarmour: pd.DataFrame, claims: pd.DataFrame
 ) -> dict[str, Any]:
-    """The named floors (our list and LostArmour's), Moscow's largest total claim, and how
-    many times the floor that claim is."""
-    ours = casualties.loc[casualties["side"].eq("ukraine")]
+    """The named floors (our list, each person once, and LostArmour's) and Moscow's largest
+    total claim, set side by side: a floor is no count to divide a claim by, and LostArmour is
+    partisan."""
+    ours = deaths.people(casualties.loc[casualties["side"].eq("ukraine")])
     totals = deaths.aggregate_death_counts(claims).query("country == 'ALL'")
     moscow = by_size(totals.loc[totals["claimant_type"].eq("ru_government")])
     listed = int(lostarmour["named_deaths"].sum())
     floor = max(len(ours), listed)
     result: dict[str, Any] = {
         "named": len(ours),
+        "named_non_combatants": int(ours["role"].eq("non_combatant").sum()),
         "named_undated": int(ours["died_on_end"].isna().sum()),
         "named_ids": ", ".join(ours["casualty_id"]),
         "listed": listed,
@@ -143,13 +187,13 @@ def death_findings(
     }
     if len(moscow):
         claim = moscow.iloc[-1]
-        times = Interval(_plain(claim["low"]), _plain(claim["high"])) / Interval(floor, floor)
         result["moscow"] = {
             "low": _plain(claim["low"]),
             "high": _plain(claim["high"]),
-            "text": figure_text(_plain(claim["low"]), _plain(claim["high"]), claim["qualifier"]),
+            "text": figure_text(
+                _plain(claim["low"]), _plain(claim["high"]), claim["qualifier"], claim["hedge"]
+            ),
             "claim_id": claim["claim_id"],
-            "times_floor": interval_text(times.low, times.high) if floor else "not known",
         }
     return result
 
@@ -232,16 +276,29 @@ SPAN_COLUMNS = [
 
 
 def conflict_spans(
-    historical: pd.DataFrame, conflicts: pd.DataFrame, claims: pd.DataFrame, as_of: str
+    historical: pd.DataFrame,
+    conflicts: pd.DataFrame,
+    claims: pd.DataFrame,
+    sources: pd.DataFrame,
+    as_of: str,
 ) -> pd.DataFrame:
     """Per conflict, the span of what its estimates state: in all, per month and as a share.
 
     Spans run from the smallest to the largest number stated (an open bound stands in for
-    nothing), so they describe how far the sources disagree, not a confidence interval.
+    nothing), so they describe how far the sources disagree, not a confidence interval. Only
+    estimates of everyone who came give the totals and rates (cumulative counts, no row marked
+    uncertain, no Russian claim about the other side; `estimates` counts those statements), and
+    counts of volunteers serving at one time give the shares of the force.
     """
-    table = history.comparison(historical, conflicts, claims, as_of or None)
-    if table.empty:
+    table = history.comparison(historical, conflicts, claims, sources, as_of or None)
+    table = table.loc[
+        ~table["uncertain"].fillna(False).astype(bool)
+        & ~table["claimant_type"].isin(["ru_government", "ru_affiliated"])
+    ]
+    came = table.loc[table["counts"].eq("cumulative")]
+    if came.empty:
         return pd.DataFrame(columns=SPAN_COLUMNS)
+    serving = table.loc[table["counts"].eq("at_one_time")]
     names = conflict_names(conflicts)
     rows = [
         {
@@ -249,13 +306,13 @@ def conflict_spans(
             "name": names[conflict],
             "estimates": len(group),
             **_span(group, "", "total_"),
-            "months_low": _plain(group["months_low"].iloc[0]),
-            "months_high": _plain(group["months_high"].iloc[0]),
+            "months_low": _plain(group["months_low"].min()),
+            "months_high": _plain(group["months_high"].max()),
             **_span(group, "rate_", "rate_"),
-            **_span(group, "share_", "share_"),
+            **_span(serving.loc[serving["conflict"].eq(conflict)], "share_", "share_"),
             "figure_ids": ", ".join(group["figure_id"]),
         }
-        for conflict, group in table.groupby("conflict", sort=False)
+        for conflict, group in came.groupby("conflict", sort=False)
     ]
     return pd.DataFrame(rows, columns=SPAN_COLUMNS)
 

@@ -40,13 +40,15 @@ def country_funnel(claims: pd.DataFrame, country: str) -> pd.DataFrame:
 
     One row per distinct figure (`low`, `high`, `qualifier`) of a stage, with the claims and
     sources that state it. Stages no figure counts are absent, not zero: silence is no count.
-    Only person counts are used ('600 a month' is a rate, not a stage).
+    Only person counts of the country's own volunteers are used ('600 a month' is a rate, not a
+    stage; everyone killed at a base is not a count of its citizens).
     """
     figures = with_bounds(
         claims.loc[
             claims["country"].eq(country)
             & claims["unit"].eq("persons")
             & claims["metric"].isin(list(STAGES.values()))
+            & claims["counts"].ne("other_population")
         ]
     ).assign(stage=lambda rows: rows["metric"].astype(str).map(_STAGE_OF).astype(STAGE))
     return (

@@ -72,17 +72,33 @@ def same_figures(frame: pd.DataFrame, by: list[str] | None = None) -> pd.DataFra
     """One row per distinct interval (within `by`), with the claims and sources that state it.
 
     Several sources often repeat one figure; counting it once, with every claim_id behind it,
-    keeps the repetition visible without letting it weigh as several findings.
+    keeps the repetition visible without letting it weigh as several findings. `rows` counts
+    the rows, `statements` the independent statements among them (an echo of a statement
+    already counted adds a row, not a statement).
     """
     return (
-        frame.groupby([*(by or []), "low", "high"], dropna=False, observed=True)
+        frame.assign(_statement=statement_ids(frame, "claim_id"))
+        .groupby([*(by or []), "low", "high"], dropna=False, observed=True)
         .agg(
             claim_ids=("claim_id", join_ids),
             source_ids=("source_id", join_ids),
             rows=("claim_id", "size"),
+            statements=("_statement", "nunique"),
         )
         .reset_index()
     )
+
+
+def statement_ids(frame: pd.DataFrame, key: str) -> pd.Series:
+    """The statement each row records: the original's id for an echo, the row's own else."""
+    if "echo_of" not in frame.columns:
+        return frame[key]
+    return frame["echo_of"].fillna(frame[key])
+
+
+def originals(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows that are no echo of another: one row per statement, or per person."""
+    return frame.loc[frame["echo_of"].isna()] if "echo_of" in frame.columns else frame
 
 
 def join_ids(ids: pd.Series) -> str:

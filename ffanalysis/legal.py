@@ -13,13 +13,6 @@ from .interval_columns import by_size, with_bounds
 
 LEGALITY = pd.CategoricalDtype(list(vocab.LEGALITY), ordered=True)
 
-VOLUNTEER_METRICS = (
-    "volunteers_interested",
-    "volunteers_arrived",
-    "fighters_active",
-    "fighters_total",
-)
-"""The figures that count volunteers (people who wanted to go, went or served)."""
 
 FIGURE_COLUMNS = ["claim_id", "metric", "low", "high"]
 
@@ -39,7 +32,8 @@ def legal_vs_volunteers(legal_stances: pd.DataFrame, claims: pd.DataFrame) -> pd
     """Each country with a stance: its category, its smallest and largest volunteer figure.
 
     Figures are for Ukraine's side, in persons, matched on the exact country code (a figure for
-    'USA+CAN' belongs to neither). `smallest_*` and `largest_*` give the figure's claim, metric
+    'USA+CAN' belongs to neither), counting the volunteers themselves (`vocab.HEADCOUNT_METRICS`;
+    a figure about everyone at a site, or about residents, is no count of its citizens). `smallest_*` and `largest_*` give the figure's claim, metric
     and interval, empty where no figure exists (then `smallest_claim_id` is empty too, which
     tells it apart from an open bound). `claim_rows` counts every claim row about the country
     on Ukraine's side, whatever it measures: how well documented the country is.
@@ -47,7 +41,11 @@ def legal_vs_volunteers(legal_stances: pd.DataFrame, claims: pd.DataFrame) -> pd
     ukraine = claims.loc[claims["side"].eq("ukraine")]
     figures = by_size(
         with_bounds(
-            ukraine.loc[ukraine["metric"].isin(VOLUNTEER_METRICS) & ukraine["unit"].eq("persons")]
+            ukraine.loc[
+                ukraine["metric"].isin(vocab.HEADCOUNT_METRICS)
+                & ukraine["unit"].eq("persons")
+                & ukraine["counts"].ne("other_population")
+            ]
         )
     )
     claim_rows = ukraine.groupby("country").size().rename("claim_rows")

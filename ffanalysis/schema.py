@@ -6,6 +6,7 @@ Validation (`validate`), cleaning (`clean`), loading (`load`) and the data dicti
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -16,6 +17,7 @@ from . import vocab
 from .countries import describe_codes
 from .dates import first_day, last_day
 from .distinct import per_distinct
+from .quoted_numbers import states
 from .ranges import QUALIFIER_BOUNDS, bounds_description
 from .vocab import Vocabulary
 
@@ -64,6 +66,9 @@ class RowRule:
     description: str
     message: str
     failing: Callable[[pd.DataFrame], pd.Series]
+    detail: Callable[[pd.DataFrame], pd.Series] | None = None
+    """Per row, words the message can show as `{detail}` (what the row looks like, which
+    line it repeats), for rules whose explanation is not in the row's own cells."""
 
 
 @dataclass(frozen=True)
@@ -163,7 +168,34 @@ def _note() -> Column:
     return Column("note", Kind.TEXT, "A short remark in the project's own words.", required=False)
 
 
-def _figure_columns() -> tuple[Column, ...]:
+def _statement_columns(key: str, what: str, records: str) -> tuple[Column, ...]:
+    """`echo_of` and `distinct_from`: how a row that looks like another is told apart from it.
+
+    A statement read twice (two documents, a mirror, a report of a report) is one statement:
+    the later row names the original in `echo_of`, and the analysis counts the original once.
+    Rows that only look alike (the same claimant, metric and value; the same name) name each
+    other in `distinct_from`, so validation can tell a checked pair from an overlooked echo.
+    """
+    return (
+        Column(
+            "echo_of",
+            Kind.REFERENCE,
+            f"The row that first records the same {what}, when this row records {records} "
+            "again; empty for an original. Counts count originals only.",
+            required=False,
+            references=key,
+        ),
+        Column(
+            "distinct_from",
+            Kind.REFERENCE,
+            f"A row that looks like the same {what} but is not (checked against the source).",
+            required=False,
+            references=key,
+        ),
+    )
+
+
+def _figure_columns(table: str, key: str) -> tuple[Column, ...]:
     return (
         Column("metric", Kind.CHOICE, "What the figure counts.", vocabulary=vocab.METRIC),
         Column(
@@ -203,14 +235,213 @@ def _figure_columns() -> tuple[Column, ...]:
             "How the source bounds the figure; decides which values are filled.",
             vocabulary=vocab.QUALIFIER,
         ),
+        Column(
+            "hedge",
+            Kind.TEXT,
+            "The source's own hedge words, as they stand in the quote ('nearly', 'may be "
+            "only', 'some'); the figure is worded with them. Empty when the quote has none.",
+            required=False,
+        ),
+        Column(
+            "conversion",
+            Kind.TEXT,
+            "How the quote's words became the figure, where they are not its digits or English "
+            "number words: the words as they stand in the quote, an arrow, the figure "
+            "('more than a fifth → more than 20 per cent'). Empty otherwise.",
+            required=False,
+        ),
         Column("unit", Kind.CHOICE, "What one unit of the figure is.", vocabulary=vocab.UNIT),
+        Column(
+            "counts",
+            Kind.CHOICE,
+            "What kind of count the figure is; only like kinds are compared.",
+            vocabulary=vocab.COUNTS,
+        ),
         Column(
             "uncertain",
             Kind.BOOLEAN,
             "True when the source or the reference notes call the figure weak or contested.",
         ),
         *_source_columns("the figure"),
+        *_statement_columns(f"{table}.{key}", "statement", "the figure"),
         _note(),
+    )
+
+
+def _allowed_counts(frame: pd.DataFrame) -> pd.Series:
+    """The kinds of count each row's metric and unit allow."""
+    persons = frame["unit"].eq("persons")
+
+    def allowed(metric: object, is_persons: bool) -> tuple[str, ...]:
+        natural = vocab.METRIC_COUNTS.get(str(metric), ())
+        if not is_persons or not natural:
+            return ("not_people",)
+        return (*natural, *vocab.PART_COUNTS)
+
+    return pd.Series(
+        [
+            allowed(metric, is_persons)
+            for metric, is_persons in zip(frame["metric"], persons, strict=True)
+        ],
+        index=frame.index,
+        dtype=object,
+    )
+
+
+def _counts_mismatch(frame: pd.DataFrame) -> pd.Series:
+    allowed = _allowed_counts(frame)
+    return pd.Series(
+        [
+            pd.notna(counts) and counts not in kinds
+            for counts, kinds in zip(frame["counts"], allowed, strict=True)
+        ],
+        index=frame.index,
+        dtype=bool,
+    )
+
+
+def _counts_allowed_words(frame: pd.DataFrame) -> pd.Series:
+    return _allowed_counts(frame).map(" or ".join)
+
+
+def _folded(text: pd.Series) -> pd.Series:
+    """Text compared loosely: lower case, runs of whitespace as one space."""
+    return text.astype("string").str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
+
+
+def _hedge_not_quoted(frame: pd.DataFrame) -> pd.Series:
+    hedge, quote = _folded(frame["hedge"]), _folded(frame["quote"])
+    return pd.Series(
+        [
+            pd.notna(words) and pd.notna(text) and words not in text
+            for words, text in zip(hedge, quote, strict=True)
+        ],
+        index=frame.index,
+        dtype=bool,
+    )
+
+
+CONVERSION_ARROW = "→"
+
+
+def _numbers_not_quoted(
+    value_column: str, quote_column: str
+) -> Callable[[pd.DataFrame], pd.Series]:
+    """Rows whose `value_column` is a number their `quote_column` does not state, unless the
+    row declares a `conversion` (whose words are checked to stand in the quote)."""
+
+    def failing(frame: pd.DataFrame) -> pd.Series:
+        values = _number(frame, value_column)
+        converted = frame.get("conversion", pd.Series(pd.NA, index=frame.index)).notna()
+        return pd.Series(
+            [
+                not math.isnan(value)
+                and isinstance(quote, str)
+                and not declared
+                and not states(quote, value)
+                for value, quote, declared in zip(
+                    values, frame[quote_column], converted, strict=True
+                )
+            ],
+            index=frame.index,
+            dtype=bool,
+        )
+
+    return failing
+
+
+def _conversion_not_quoted(frame: pd.DataFrame) -> pd.Series:
+    """Conversions without an arrow, or whose words (before the arrow) are not in the quote."""
+    parts = frame["conversion"].astype("string").str.split(CONVERSION_ARROW, n=1)
+    words = _folded(parts.str[0])
+    quote = _folded(frame["quote"])
+    return pd.Series(
+        [
+            pd.notna(conversion)
+            and (len(split) != 2 or not said or pd.isna(text) or said not in text)
+            for conversion, split, said, text in zip(
+                frame["conversion"], parts, words, quote, strict=True
+            )
+        ],
+        index=frame.index,
+        dtype=bool,
+    )
+
+
+def _echo_problem(key: str) -> Callable[[pd.DataFrame], pd.Series]:
+    """Rows that echo themselves, echo an echo (link to the original instead), or are both an
+    echo and distinct from a row (a row is one or the other)."""
+
+    def failing(frame: pd.DataFrame) -> pd.Series:
+        echoes = frame["echo_of"].notna()
+        echoed_echo = frame["echo_of"].isin(frame.loc[echoes, key])
+        itself = frame["echo_of"].eq(frame[key]) | frame["distinct_from"].eq(frame[key])
+        return (echoes & (echoed_echo | frame["distinct_from"].notna())) | itself.fillna(False)
+
+    return failing
+
+
+def _lookalikes(columns: list[str], normalise: dict[str, Callable[[pd.Series], pd.Series]]):
+    """Rows that look like an earlier row (the same values in `columns`) where both have no
+    link to any row: neither `echo_of` nor `distinct_from`. The first unlinked row of each group
+    stands as the original; `detail` names its line."""
+
+    def groups(frame: pd.DataFrame) -> pd.DataFrame:
+        keys = frame[columns].astype("string")
+        for column, function in normalise.items():
+            keys[column] = function(keys[column])
+        unlinked = frame["echo_of"].isna() & frame["distinct_from"].isna()
+        lines = pd.Series(frame.index, index=frame.index).where(unlinked)
+        first = keys.assign(_line=lines).groupby(columns, dropna=False)["_line"].transform("min")
+        return pd.DataFrame({"unlinked": unlinked, "first": first, "later": frame.index > first})
+
+    def failing(frame: pd.DataFrame) -> pd.Series:
+        if frame.empty:
+            return pd.Series(False, index=frame.index)
+        found = groups(frame)
+        return found["unlinked"] & found["later"]
+
+    def detail(frame: pd.DataFrame) -> pd.Series:
+        return groups(frame)["first"].map(lambda line: f"line {line}")
+
+    return failing, detail
+
+
+def _person_name(names: pd.Series) -> pd.Series:
+    """A name reduced to its letters, accents aside: 'José  Pérez' and 'Jose Perez' match."""
+    return (
+        names.astype("string")
+        .str.normalize("NFKD")
+        .str.encode("ascii", "ignore")
+        .str.decode("ascii")
+        .str.lower()
+        .str.replace(r"[^a-z]+", " ", regex=True)
+        .str.strip()
+    )
+
+
+def _statement_rules(key: str) -> tuple[RowRule, ...]:
+    same_statement = _lookalikes(
+        ["conflict", "side", "metric", "country", "claimant", "value_low", "value_high", "unit"],
+        {"claimant": _person_name},
+    )
+    return (
+        RowRule(
+            "echo_of",
+            "Names an original: not the row itself, not another echo, and not together with "
+            "distinct_from.",
+            "must name the original row, not itself or another echo, and not be set together "
+            "with distinct_from ({echo_of!r})",
+            _echo_problem(key),
+        ),
+        RowRule(
+            "echo_of",
+            "Set (or distinct_from set) where a row repeats the claimant, metric, country and "
+            "value of an earlier row: one statement counts once.",
+            "looks like the same statement as {detail} (same claimant, metric, country and "
+            "value): set echo_of to the original, or distinct_from if they are two statements",
+            *same_statement,
+        ),
     )
 
 
@@ -226,6 +457,37 @@ _FIGURE_RULES = (
         "Decides which of value_low and value_high are filled (see its allowed values).",
         "{qualifier!r} needs {bounds} (value_low={value_low!r}, value_high={value_high!r})",
         _qualifier_mismatch,
+    ),
+    RowRule(
+        "value_low",
+        "A number the quote states, in digits or words ('20,000', 'twenty thousand').",
+        "{value_low} is not stated in the quote: a figure must be the quote's own number",
+        _numbers_not_quoted("value_low", "quote"),
+    ),
+    RowRule(
+        "value_high",
+        "A number the quote states, in digits or words.",
+        "{value_high} is not stated in the quote: a figure must be the quote's own number",
+        _numbers_not_quoted("value_high", "quote"),
+    ),
+    RowRule(
+        "hedge",
+        "Words that stand in the quote.",
+        "{hedge!r} is not in the quote: a hedge is the source's own words",
+        _hedge_not_quoted,
+    ),
+    RowRule(
+        "conversion",
+        "The quote's own words, an arrow (→), and the figure they give.",
+        "must be the quote's own words, then '→', then the figure ({conversion!r})",
+        _conversion_not_quoted,
+    ),
+    RowRule(
+        "counts",
+        "A kind the metric and unit allow: not_people for anything not counted in persons.",
+        "{counts!r} does not fit metric {metric!r} in {unit!r}: expected {detail}",
+        _counts_mismatch,
+        _counts_allowed_words,
     ),
 )
 
@@ -246,7 +508,31 @@ SOURCES = Table(
         Column("published", Kind.DATE, "Publication date, as precise as known.", required=False),
         Column("kind", Kind.CHOICE, "What sort of document.", vocabulary=vocab.SOURCE_KIND),
         Column("url", Kind.TEXT, "The address of the original page, if known.", required=False),
+        Column(
+            "partisan",
+            Kind.BOOLEAN,
+            "True for an outlet that speaks for one side (state media, advocacy sites): its "
+            "figures are never evidence against a claim.",
+        ),
+        Column(
+            "copy_of",
+            Kind.REFERENCE,
+            "The source this one is a copy, mirror or republication of.",
+            required=False,
+            references="sources.source_id",
+        ),
         _note(),
+    ),
+    rules=(
+        RowRule(
+            "copy_of",
+            "Names the original: not the source itself, and not another copy.",
+            "must name the original source, not itself or another copy ({copy_of!r})",
+            lambda frame: (
+                frame["copy_of"].eq(frame["source_id"])
+                | frame["copy_of"].isin(frame.loc[frame["copy_of"].notna(), "source_id"])
+            ).fillna(False),
+        ),
     ),
 )
 
@@ -291,9 +577,9 @@ CLAIMS = Table(
         Column(
             "side", Kind.CHOICE, "The side the volunteers fought on.", vocabulary=vocab.SIDE_2022
         ),
-        *_figure_columns(),
+        *_figure_columns("claims", "claim_id"),
     ),
-    rules=_FIGURE_RULES,
+    rules=(*_FIGURE_RULES, *_statement_rules("claim_id")),
 )
 
 HISTORICAL = Table(
@@ -308,9 +594,9 @@ HISTORICAL = Table(
             references="conflicts.conflict_id",
         ),
         Column("side", Kind.CHOICE, "The side the volunteers joined.", vocabulary=vocab.SIDE),
-        *_figure_columns(),
+        *_figure_columns("historical", "figure_id"),
     ),
-    rules=_FIGURE_RULES,
+    rules=(*_FIGURE_RULES, *_statement_rules("figure_id")),
 )
 
 CASUALTIES = Table(
@@ -330,8 +616,34 @@ CASUALTIES = Table(
         ),
         Column("place", Kind.TEXT, "Where the person died, as stated.", required=False),
         Column("unit", Kind.TEXT, "The person's unit, as stated.", required=False),
+        Column(
+            "role",
+            Kind.CHOICE,
+            "What the person was doing, as the source tells it: a list of the fallen is not "
+            "a list of fighters.",
+            vocabulary=vocab.ROLE,
+        ),
         *_source_columns("the death"),
+        *_statement_columns("casualties.casualty_id", "person", "a person already listed"),
         _note(),
+    ),
+    rules=(
+        RowRule(
+            "echo_of",
+            "Names the person's first row: not the row itself, not another echo, and not "
+            "together with distinct_from.",
+            "must name the person's first row, not itself or another echo, and not be set "
+            "together with distinct_from ({echo_of!r})",
+            _echo_problem("casualty_id"),
+        ),
+        RowRule(
+            "echo_of",
+            "Set (or distinct_from set) where a row names the same person as an earlier row, "
+            "accents and punctuation aside: one person counts once.",
+            "names the same person as {detail}: set echo_of to that row, or distinct_from if "
+            "they are two people",
+            *_lookalikes(["person"], {"person": _person_name}),
+        ),
     ),
 )
 
@@ -350,7 +662,14 @@ LEGAL_STANCES = Table(
         Column(
             "penalty_max_years",
             Kind.NUMBER,
-            "The longest prison term the source states, in years.",
+            "The longest prison term the source states, in years; with `penalty_open`, the "
+            "least of an open-ended term ('15 years to life').",
+            required=False,
+        ),
+        Column(
+            "penalty_open",
+            Kind.BOOLEAN,
+            "True when the longest term has no upper limit ('15 years to life').",
             required=False,
         ),
         Column("stated_on", Kind.DATE, "When the stance was stated, if given.", required=False),
@@ -369,6 +688,18 @@ LEGAL_STANCES = Table(
             "Required when penalty_max_years is given.",
             "is required when penalty_max_years is given",
             _missing_when_given("penalty_max_years", "penalty_quote"),
+        ),
+        RowRule(
+            "penalty_max_years",
+            "A number the penalty quote states.",
+            "{penalty_max_years} is not stated in the penalty quote",
+            _numbers_not_quoted("penalty_max_years", "penalty_quote"),
+        ),
+        RowRule(
+            "penalty_max_years",
+            "Required when penalty_open is given.",
+            "is required when penalty_open is given",
+            _missing_when_given("penalty_open", "penalty_max_years"),
         ),
     ),
 )
@@ -396,16 +727,73 @@ UNITS = Table(
     ),
 )
 
+CONDITIONS = Table(
+    "conditions",
+    "Terms and consequences the sources state with no figure to count: contract lengths, "
+    "sanctions other than prison, loss of citizenship.",
+    (
+        Column("condition_id", Kind.ID, "Identifier of the row.", unique=True),
+        Column("side", Kind.CHOICE, "The side it concerns.", vocabulary=vocab.SIDE_2022),
+        Column(
+            "country",
+            Kind.COUNTRY,
+            f"The state it concerns: {describe_codes()}; empty when it is the army's own term.",
+            required=False,
+        ),
+        Column("topic", Kind.CHOICE, "What it is about.", vocabulary=vocab.TOPIC),
+        Column("summary", Kind.TEXT, "What the source states, in the project's own words."),
+        Column("stated_on", Kind.DATE, "When it was stated, if given.", required=False),
+        Column("claimant", Kind.TEXT, "Who stated it."),
+        Column(
+            "claimant_type", Kind.CHOICE, "What kind of claimant.", vocabulary=vocab.CLAIMANT_TYPE
+        ),
+        *_source_columns("it"),
+        _note(),
+    ),
+)
+
+CORRECTIONS = Table(
+    "corrections",
+    "Every change made to a curated row after it was first recorded, with the reason and the "
+    "source's words that support it, so a reader can see what was corrected.",
+    (
+        Column("correction_id", Kind.ID, "Identifier of the correction.", unique=True),
+        Column(
+            "table",
+            Kind.CHOICE,
+            "The table of the corrected row.",
+            vocabulary=vocab.CORRECTED_TABLES,
+        ),
+        Column("row_id", Kind.ID, "The corrected row's identifier in that table."),
+        Column("corrected_on", Kind.DATE, "When the correction was made."),
+        Column("field", Kind.ID, "The corrected column, or 'row' for a row removed."),
+        Column("before", Kind.TEXT, "The value before; empty if there was none.", required=False),
+        Column("after", Kind.TEXT, "The value after; empty if there is none.", required=False),
+        Column("reason", Kind.TEXT, "Why, in the project's own words."),
+        *_source_columns("the corrected value"),
+    ),
+)
+
 TABLES: dict[str, Table] = {
     table.name: table
-    for table in (SOURCES, CONFLICTS, CLAIMS, HISTORICAL, CASUALTIES, LEGAL_STANCES, UNITS)
+    for table in (
+        SOURCES,
+        CONFLICTS,
+        CLAIMS,
+        HISTORICAL,
+        CASUALTIES,
+        LEGAL_STANCES,
+        UNITS,
+        CONDITIONS,
+        CORRECTIONS,
+    )
 }
 """Every raw table, in the order they are validated (referenced tables first)."""
 
 
-def rule_message(rule: RowRule, row: pd.Series) -> str:
-    """The rule's message filled in with one row's values."""
+def rule_message(rule: RowRule, row: pd.Series, detail: str = "") -> str:
+    """The rule's message filled in with one row's values (and its `detail`, if any)."""
     values = row.where(row.notna(), "").to_dict()
     qualifier = values.get("qualifier")
     bounds = bounds_description(qualifier) if qualifier in QUALIFIER_BOUNDS else ""
-    return rule.message.format(bounds=bounds, **values)
+    return rule.message.format(bounds=bounds, detail=detail, **values)

@@ -25,6 +25,10 @@ QUALIFIER_WORDS = {
 """How each qualifier reads in a sentence, so a figure keeps the source's hedge."""
 
 
+HEDGE_SIGNS = {"~": "about", "c.": "about", "ca.": "about", "≈": "about", ">": "more than"}
+"""Hedges that sources write as signs, in the words a sentence needs."""
+
+
 def number(value: float, digits: int = 1) -> str:
     """20000 -> '20,000'; 13.333 -> '13.3'; whole numbers lose their decimals."""
     if float(value).is_integer():
@@ -32,9 +36,37 @@ def number(value: float, digits: int = 1) -> str:
     return f"{value:,.{digits}f}"
 
 
-def figure_text(low: float | None, high: float | None, qualifier: str) -> str:
-    """A stated figure in words, hedged as the source hedged it ('more than 20,000')."""
-    return QUALIFIER_WORDS[qualifier].format(low=_number_or_blank(low), high=_number_or_blank(high))
+def figure_text(
+    low: float | None, high: float | None, qualifier: str, hedge: str | None = None
+) -> str:
+    """A stated figure in words, hedged as the source hedged it ('more than 20,000').
+
+    The source's own `hedge` words ('nearly', 'may be only', 'some'), where the row records
+    them, replace the qualifier's usual word: 'nearly 20,000' rather than 'up to 20,000'.
+    """
+    low_text, high_text = _number_or_blank(low), _number_or_blank(high)
+    hedge = HEDGE_SIGNS.get(hedge, hedge) if isinstance(hedge, str) else None
+    if hedge and qualifier != "vague":
+        bare = QUALIFIER_WORDS["range" if qualifier == "range" else "exact"]
+        return f"{hedge} " + bare.format(low=low_text or high_text, high=high_text)
+    return QUALIFIER_WORDS[qualifier].format(low=low_text, high=high_text)
+
+
+def period_text(start: object, end: object) -> str:
+    """The period a date can mean, as a reader says it: '6 March 2022', 'March 2022', '2022',
+    'an unknown date'."""
+    import pandas as pd
+
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        return "an unknown date"
+    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    if first == last:
+        return f"{first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%B %Y}"
+    if first.year == last.year:
+        return f"{first:%Y}"
+    return f"{first:%Y}{RANGE_DASH}{last:%Y}"
 
 
 def interval_text(low: float | None, high: float | None, digits: int = 1) -> str:
@@ -80,3 +112,8 @@ def _present(value: float | None) -> float | None:
 def _number_or_blank(value: float | None) -> str:
     present = _present(value)
     return "" if present is None else number(present)
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    """'1 figure', '3 figures': a count with the noun that agrees with it."""
+    return f"{number(count)} {singular if count == 1 else plural_form}"

@@ -237,8 +237,11 @@ def _rule_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
     problems = []
     for rule in table.rules:
         failing = frame[rule.failing(frame)]
+        if failing.empty:
+            continue
+        details = rule.detail(frame) if rule.detail else pd.Series("", index=frame.index)
         problems += [
-            Problem(path, int(line), rule.column, rule_message(rule, row))
+            Problem(path, int(line), rule.column, rule_message(rule, row, details[line]))
             for line, row in failing.iterrows()
         ]
     return problems

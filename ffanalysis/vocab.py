@@ -55,6 +55,95 @@ METRIC = _vocabulary(
     share_criminal_background="Share of volunteers with a criminal past, as a participant estimates it.",
 )
 
+COUNTS = _vocabulary(
+    interest="People who applied, registered or said they wanted to go: not people who came.",
+    cumulative="Everyone who arrived, served, died or was taken at any time up to the figure's date.",
+    at_one_time="People serving, or a force's strength, at one point in time.",
+    subset=(
+        "Only part of the group the row's side and country name: one unit, camp, profession or "
+        "battle, the veterans among them, a sample."
+    ),
+    other_population=(
+        "Not the foreign volunteers the row names, or mixed with others: everyone at a site, "
+        "residents rather than citizens, regular troops a state sent, locals and foreigners together."
+    ),
+    not_people="Not a headcount: pay, costs, shares, countries, cases, rates.",
+)
+"""What kind of count a figure is. Only like kinds are compared or divided: a ratio of an
+application count to a count of people serving would measure nothing."""
+
+METRIC_COUNTS: dict[str, tuple[str, ...]] = {
+    "volunteers_interested": ("interest",),
+    "applications": ("interest",),
+    "applications_approved": ("interest",),
+    "volunteers_arrived": ("cumulative",),
+    "volunteers_departed": ("cumulative",),
+    "fighters_active": ("at_one_time",),
+    "fighters_total": ("cumulative",),
+    "killed": ("cumulative",),
+    "missing": ("cumulative", "at_one_time"),
+    "captured": ("cumulative", "at_one_time"),
+    "wounded": ("cumulative",),
+    "casualties": ("cumulative",),
+    "disabled": ("cumulative",),
+    "criminal_cases": ("cumulative",),
+    "convictions": ("cumulative",),
+    "origin_countries": (),
+    "pay": (),
+    "host_force": ("at_one_time", "cumulative"),
+    "unit_strength": ("at_one_time",),
+    "returned": ("cumulative",),
+    "non_combatants": ("cumulative", "at_one_time"),
+    "volunteers_projected": ("cumulative",),
+    "travel_cost": (),
+    "share_for_money": (),
+    "share_idealists": (),
+    "share_women": (),
+    "share_criminal_background": (),
+}
+"""The kinds of count each metric's person counts can be, besides a subset or another
+population; a metric with none is never a count of people (its rows are `not_people`)."""
+
+PART_COUNTS = ("subset", "other_population")
+"""Counts that are about part of the group, or about another group: never evidence, never summed."""
+
+INTEREST_METRICS = ("volunteers_interested", "applications", "applications_approved")
+"""People who wanted to go: a count of interest, not of people who came."""
+
+CAME_METRICS = ("volunteers_arrived", "fighters_total")
+"""Cumulative counts of volunteers who came: everyone who arrived or served up to a date."""
+
+SERVING_METRICS = ("fighters_active",)
+"""Counts of volunteers serving at one time."""
+
+HEADCOUNT_METRICS = (*INTEREST_METRICS, *CAME_METRICS, *SERVING_METRICS)
+"""Every count of volunteers themselves: how many wanted to go, came, or served at one time."""
+
+CORRECTED_TABLES = _vocabulary(
+    sources="sources.csv",
+    conflicts="conflicts.csv",
+    claims="claims.csv",
+    historical="historical.csv",
+    casualties="casualties.csv",
+    legal_stances="legal_stances.csv",
+    units="units.csv",
+    conditions="conditions.csv",
+)
+"""The curated tables whose rows a correction can name."""
+
+ROLE = _vocabulary(
+    combatant="Fought, or served in a fighting unit, as the source tells it.",
+    non_combatant="Was there as an aid worker, medic, journalist or evacuating civilians.",
+    unknown="The source does not say what the person was doing.",
+)
+
+TOPIC = _vocabulary(
+    contract_length="How long a volunteer signs up for.",
+    sanction="A penalty other than prison: a fine, a loss of pension, a travel ban.",
+    citizenship_loss="Losing (or being threatened with losing) one's citizenship.",
+    other="Another term of service or legal consequence, with no figure to count.",
+)
+
 UNIT = _vocabulary(
     persons="People.",
     countries="Countries.",
@@ -126,3 +215,16 @@ SOURCE_KIND = _vocabulary(
     report="A research report.",
     book="A book or a review of one.",
 )
+
+
+def _check_metric_counts() -> None:
+    """Every metric has its kinds of count, and they are kinds the vocabulary declares."""
+    if set(METRIC_COUNTS) != set(METRIC):
+        raise ValueError(f"METRIC_COUNTS and METRIC differ: {set(METRIC_COUNTS) ^ set(METRIC)}")
+    unknown = {kind for kinds in METRIC_COUNTS.values() for kind in kinds} - set(COUNTS)
+    groups = {*INTEREST_METRICS, *CAME_METRICS, *SERVING_METRICS} - set(METRIC)
+    if unknown or groups or set(PART_COUNTS) - set(COUNTS):
+        raise ValueError(f"unknown kinds of count or metrics: {unknown | groups}")
+
+
+_check_metric_counts()
