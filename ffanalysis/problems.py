@@ -1,7 +1,7 @@
 """A problem found in a data file, located so that an editor can jump to it."""
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 FILE_LEVEL = "(file)"
@@ -16,6 +16,8 @@ class Problem:
     line: int
     column: str
     message: str
+    secondary: bool = field(default=False, compare=False)
+    """A consequence of any other problem on the same row; reported only when alone."""
 
     def __str__(self) -> str:
         return f"{display_path(self.path)}:{self.line}: {self.column}: {self.message}"

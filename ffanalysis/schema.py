@@ -69,6 +69,9 @@ class RowRule:
     detail: Callable[[pd.DataFrame], pd.Series] | None = None
     """Per row, words the message can show as `{detail}` (what the row looks like, which
     line it repeats), for rules whose explanation is not in the row's own cells."""
+    secondary: bool = False
+    """Reported only for a row with no other problem: a figure missing from its quote follows
+    from a wrong bound or a wrong quote, and one mistake should give one line."""
 
 
 @dataclass(frozen=True)
@@ -463,12 +466,14 @@ _FIGURE_RULES = (
         "A number the quote states, in digits or words ('20,000', 'twenty thousand').",
         "{value_low} is not stated in the quote: a figure must be the quote's own number",
         _numbers_not_quoted("value_low", "quote"),
+        secondary=True,
     ),
     RowRule(
         "value_high",
         "A number the quote states, in digits or words.",
         "{value_high} is not stated in the quote: a figure must be the quote's own number",
         _numbers_not_quoted("value_high", "quote"),
+        secondary=True,
     ),
     RowRule(
         "hedge",
@@ -694,6 +699,7 @@ LEGAL_STANCES = Table(
             "A number the penalty quote states.",
             "{penalty_max_years} is not stated in the penalty quote",
             _numbers_not_quoted("penalty_max_years", "penalty_quote"),
+            secondary=True,
         ),
         RowRule(
             "penalty_max_years",

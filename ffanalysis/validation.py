@@ -56,7 +56,17 @@ def check_data(data_dir: Path, shared_dir: Path | None = None) -> tuple[RawTable
             unreadable.add(table.name)
     problems += _evidence_problems(data_dir, shared_dir, valid_cells, unreadable)
     problems += _lostarmour_problems(shared_dir, valid_cells["sources"])
-    return tables, sorted(set(problems))
+    return tables, sorted(set(_without_consequences(problems)))
+
+
+def _without_consequences(problems: list[Problem]) -> list[Problem]:
+    """The problems less the secondary ones on rows that have another problem too."""
+    flagged = {(problem.path, problem.line) for problem in problems if not problem.secondary}
+    return [
+        problem
+        for problem in problems
+        if not (problem.secondary and (problem.path, problem.line) in flagged)
+    ]
 
 
 def validate(data_dir: Path, shared_dir: Path | None = None) -> RawTables:
@@ -241,7 +251,13 @@ def _rule_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
             continue
         details = rule.detail(frame) if rule.detail else pd.Series("", index=frame.index)
         problems += [
-            Problem(path, int(line), rule.column, rule_message(rule, row, details[line]))
+            Problem(
+                path,
+                int(line),
+                rule.column,
+                rule_message(rule, row, details[line]),
+                secondary=rule.secondary,
+            )
             for line, row in failing.iterrows()
         ]
     return problems

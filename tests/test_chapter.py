@@ -11,7 +11,7 @@ import pytest
 
 from ffanalysis import chapter, findings
 from ffanalysis.clean import write_clean
-from tests.test_charts import CASUALTIES, CLAIMS, CONFLICTS, HISTORICAL, LEGAL, NO_LIST
+from tests.test_charts import CASUALTIES, CLAIMS, CONFLICTS, HISTORICAL, LEGAL, NO_LIST, SOURCES
 from tests.typed_frames import table
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -121,21 +121,32 @@ def test_figure_ids_link_to_the_table_that_holds_them() -> None:
     assert chapter.cite_figures("", CLAIMS) == ""
 
 
-def test_ratio_findings_keep_each_sources_hedge() -> None:
-    rows = findings.ratio_findings(CLAIMS).set_index("comparison")
-    kyiv = rows.loc["ukraine_strength"]
+def test_ratio_findings_state_both_figures_with_their_hedges_and_dates() -> None:
+    rows = findings.ratio_findings(CLAIMS, SOURCES).set_index("comparison")
+    kyiv = rows.loc["kyiv_serving"]
     assert (kyiv["who"], kyiv["claim_text"], kyiv["evidence_text"]) == (
         "Kyiv",
-        "more than 20,000",
+        "5,000",
         "1,500\N{EN DASH}2,000",
     )
-    assert (kyiv["ratio_text"], kyiv["evidence_figures"]) == ("at least 10", 2)
-    assert (kyiv["spread_low"], kyiv["spread_high"]) == (10, 20)  # over PAPER, then NOWHEN
-    assert rows.loc["russia_deaths", "evidence_text"] == "fewer than 750"
-    assert findings.ratio_findings(CLAIMS.iloc[:0]).empty
+    assert (kyiv["claim_when"], kyiv["evidence_when"]) == ("January 2023", "March 2023")
+    assert (kyiv["ratio_text"], kyiv["evidence_figures"], kyiv["verdict"]) == (
+        "2.5\N{EN DASH}3.3",
+        1,
+        "above",
+    )
+    assert findings.ratio_findings(CLAIMS.iloc[:0], SOURCES).empty
 
 
-def test_death_findings_set_moscows_claim_against_the_longest_list() -> None:
+def test_claims_with_no_like_count_are_stated_with_the_reason() -> None:
+    rows = findings.unpaired_findings(CLAIMS, SOURCES).set_index("comparison")
+    assert rows.loc["kyiv_interest", "claim_text"] == "more than 20,000"
+    assert rows.loc["kyiv_interest", "reason"] == "no_evidence"
+    assert rows.loc["moscow_killed", "reason"] == "no_evidence"  # a partisan list is no evidence
+    assert "kyiv_serving" not in rows.index
+
+
+def test_death_findings_set_moscows_claim_beside_the_floors_without_dividing() -> None:
     listed = NO_LIST.reindex(range(2)).assign(country=["COL", None], named_deaths=[30, 2])
     deaths = findings.death_findings(CASUALTIES, listed.astype(NO_LIST.dtypes), CLAIMS)
     assert (deaths["named"], deaths["named_undated"], deaths["listed"]) == (3, 1, 32)
@@ -145,9 +156,27 @@ def test_death_findings_set_moscows_claim_against_the_longest_list() -> None:
         "high": 6000.0,
         "text": "about 6,000",
         "claim_id": "DEAD",
-        "times_floor": "187.5",
     }
     assert deaths["top_countries"] == [{"country": "COL", "name": "Colombia", "named_deaths": 30}]
+
+
+def test_a_person_named_twice_counts_once_and_aid_workers_are_told_apart() -> None:
+    twice = pd.concat(
+        [
+            CASUALTIES,
+            table(
+                "casualties",
+                """\
+                casualty_id,person,nationality,side,source_id,echo_of,role
+                K4,A.,GBR,ukraine,doc,K1,combatant
+                K5,D,USA,ukraine,doc,,non_combatant
+                """,
+            ),
+        ],
+        ignore_index=True,
+    )
+    deaths = findings.death_findings(twice, NO_LIST, CLAIMS)
+    assert (deaths["named"], deaths["named_non_combatants"]) == (4, 1)
 
 
 def test_legal_findings_find_volunteers_from_states_that_ban_it() -> None:
@@ -163,11 +192,12 @@ def test_legal_findings_find_volunteers_from_states_that_ban_it() -> None:
 
 
 def test_conflict_spans_run_from_the_smallest_to_the_largest_number_stated() -> None:
-    spans = findings.conflict_spans(HISTORICAL, CONFLICTS, CLAIMS, "2025-12-31")
+    spans = findings.conflict_spans(HISTORICAL, CONFLICTS, CLAIMS, SOURCES, "2025-12-31")
     spain = spans.set_index("conflict").loc["spanish_civil_war"]
     assert (spain["estimates"], spain["total_low"], spain["total_high"]) == (2, 32000, 35000)
     assert spain["figure_ids"] == "H1, H2"
-    assert spans["name"].tolist() == ["Spanish Civil War", "Russia-Ukraine war"]
+    assert spain["share_high"] == pytest.approx(18000 / 750000)
+    assert spans["name"].tolist() == ["Spanish Civil War"]  # Moscow's claims are no estimate
 
 
 def test_country_findings_gather_one_country() -> None:

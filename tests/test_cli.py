@@ -35,8 +35,8 @@ def test_validate_prints_one_summary_line_when_all_is_well(project: Project) -> 
     result = run(project, "validate", *data_options(project))
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
-        "ok: 13 rows valid (sources 1, conflicts 2, claims 5, historical 1, casualties 1, "
-        "legal_stances 2, units 1)"
+        "ok: 15 rows valid (sources 1, conflicts 2, claims 5, historical 1, casualties 1, "
+        "legal_stances 2, units 1, conditions 1, corrections 1)"
     ]
 
 

@@ -1,87 +1,116 @@
-"""Claims against evidence: the ratio is an interval, open where the evidence is open."""
+"""Claims against evidence: like kinds only, at about the same time, evidence that may be."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from ffanalysis.evidence import HEADLINE_COLUMNS, TIMELINE_COLUMNS, claims_timeline, headline_ratios
+from ffanalysis.evidence import (
+    HEADLINE_COLUMNS,
+    TIMELINE_COLUMNS,
+    claims_timeline,
+    headline_ratios,
+    unpaired,
+    verdict,
+)
 from tests.typed_frames import claims, table
+
+SOURCES = table(
+    "sources",
+    """\
+    source_id,published,partisan
+    doc,2023-06,false
+    state,2023-06,true
+    """,
+)
 
 CLAIMS = claims(
     """\
-    claim_id,side,metric,country,claimant_type,value_low,value_high,qualifier
-    KYIV,,volunteers_interested,,ua_government,20000,20000,exact
-    EARLY,,volunteers_arrived,,ua_government,16000,16000,exact
-    VETERAN,,fighters_total,,participant,,5000,up_to
-    PAPER,,fighters_active,,media,1500,2000,range
-    STUDY,,fighters_active,,independent,1500,2000,range
-    WIDER,,fighters_active,,media,1000,3000,range
-    HUNDREDS,,fighters_active,,media,,,vague
-    BRITONS,,fighters_active,GBR,media,3000,3000,about
-    MOD,,killed,,ru_government,6800,6800,about
-    NAMED,,killed,,ru_affiliated,,750,fewer_than
-    KOREANS,russia,fighters_active,,media,11000,11000,exact
+    claim_id,metric,claimant_type,value_low,value_high,qualifier,stated_on
+    APPLIED,volunteers_interested,ua_government,20000,,more_than,2022-03-06
+    CAME,volunteers_arrived,ua_government,16000,16000,exact,2022-03
+    SERVING,fighters_active,ua_government,5000,5000,exact,2023-01
+    PAPER,fighters_active,media,1500,2000,range,2023-03
+    STUDY,fighters_active,independent,1500,2000,range,2023-05
+    WIDER,fighters_active,media,1000,3000,range,2023-02
+    OLD,fighters_active,media,300,300,exact,2021-01
+    HUNDREDS,fighters_active,media,,,vague,2023-01
+    BRITONS,fighters_active,media,3000,3000,about,2023-01
+    MOD,killed,ru_government,6800,6800,about,2025-02
+    NAMED,killed,ru_affiliated,,750,fewer_than,2025-06
     """
-)
+).assign(country=lambda frame: frame["country"].mask(frame["claim_id"].eq("BRITONS"), "GBR"))
 
 
-def test_the_headline_ratio_comes_first() -> None:
-    ukraine = headline_ratios(CLAIMS).query("comparison == 'ukraine_strength'")
-    headline = ukraine.iloc[0]
-    assert (headline["claim_low"], headline["claim_high"], headline["claim_ids"]) == (
-        20000,
-        20000,
-        "KYIV",
+def test_a_ratio_divides_only_counts_of_the_same_kind() -> None:
+    ratios = headline_ratios(CLAIMS, SOURCES)
+    assert ratios.columns.tolist() == HEADLINE_COLUMNS
+    assert set(ratios["comparison"]) == {"kyiv_serving"}
+    assert (ratios["counts"] == ratios["evidence_counts"]).all()
+    headline = ratios.iloc[0]
+    assert (headline["claim_ids"], headline["evidence_ids"]) == ("SERVING", "PAPER, STUDY")
+    assert headline["evidence_statements"] == 2
+    assert (headline["low"], headline["high"]) == (2.5, pytest.approx(3.333, abs=0.001))
+
+
+def test_counts_too_far_apart_in_time_are_not_paired() -> None:
+    ratios = headline_ratios(CLAIMS, SOURCES)
+    assert "OLD" not in ",".join(ratios["evidence_ids"])
+    assert ratios["evidence_ids"].tolist() == ["PAPER, STUDY", "WIDER"]
+
+
+def test_claims_without_a_like_count_say_why() -> None:
+    missing = unpaired(CLAIMS, SOURCES).set_index("comparison")
+    assert missing.loc["kyiv_interest", "reason"] == "no_evidence"
+    assert missing.loc["kyiv_came", "reason"] == "no_evidence"
+    assert missing.loc["moscow_killed", "reason"] == "no_evidence"
+    assert "kyiv_serving" not in missing.index
+
+
+def test_subsets_uncertain_rows_partisan_outlets_and_echoes_are_never_evidence() -> None:
+    tainted = pd.concat(
+        [
+            CLAIMS.loc[CLAIMS["claim_id"].eq("SERVING")],
+            claims(
+                """\
+                claim_id,metric,claimant_type,value_low,value_high,qualifier,stated_on,counts,uncertain,source_id,echo_of
+                UNIT,fighters_active,media,100,100,exact,2023-01,subset,false,doc,
+                WEAK,fighters_active,media,200,200,exact,2023-01,,true,doc,
+                PARTISAN,fighters_active,media,300,300,exact,2023-01,,false,state,
+                ORIGINAL,fighters_active,media,400,400,exact,2023-01,,false,doc,
+                COPY,fighters_active,media,400,400,exact,2023-02,,false,doc,ORIGINAL
+                """
+            ),
+        ],
+        ignore_index=True,
     )
-    assert (headline["evidence_ids"], headline["evidence_rows"]) == ("PAPER, STUDY", 2)
-    assert headline["low"] == 10
-    assert headline["high"] == pytest.approx(13.33, abs=0.01)
+    ratios = headline_ratios(tainted, SOURCES)
+    assert ratios["evidence_ids"].tolist() == ["ORIGINAL"]
+    assert ratios["evidence_statements"].tolist() == [1]
 
 
-def test_every_distinct_evidence_figure_gets_a_row() -> None:
-    ukraine = headline_ratios(CLAIMS).query("comparison == 'ukraine_strength'")
-    assert ukraine["evidence_ids"].tolist() == ["PAPER, STUDY", "WIDER"]
-    assert ukraine["low"].round(2).tolist() == [10, 6.67]
-    assert ukraine["high"].round(2).tolist() == [13.33, 20]
+def test_a_verdict_every_evidence_figure_shares_survives_removing_any_one() -> None:
+    ratios = headline_ratios(CLAIMS, SOURCES)
+    assert verdict(ratios) == {"kyiv_serving": "above"}
+    for evidence_id in ["PAPER", "STUDY", "WIDER"]:
+        without = headline_ratios(CLAIMS.loc[CLAIMS["claim_id"].ne(evidence_id)], SOURCES)
+        assert verdict(without).get("kyiv_serving", "above") == "above"
 
 
-def test_an_open_evidence_figure_leaves_the_ratio_open() -> None:
-    deaths = headline_ratios(CLAIMS).query("comparison == 'russia_deaths'")
-    assert deaths[["claimed_by", "claim_ids", "evidence_ids"]].to_dict("records") == [
-        {"claimed_by": "russia", "claim_ids": "MOD", "evidence_ids": "NAMED"}
-    ]
-    assert deaths["low"].round(2).tolist() == [9.07]
-    assert deaths["high"].isna().all()
-
-
-def test_a_comparison_without_a_claim_has_no_rows() -> None:
-    assert "russia_strength" not in set(headline_ratios(CLAIMS)["comparison"])
-
-
-def test_the_largest_claim_is_what_asserts_most_and_ties_are_cited_together() -> None:
-    more = claims(
-        """\
-        claim_id,metric,claimant_type,value_low,value_high,qualifier
-        EXACT,volunteers_interested,ua_government,20000,20000,exact
-        KULEBA,volunteers_interested,ua_government,20000,,more_than
-        AGAIN,volunteers_arrived,ua_government,20000,,more_than
-        PAPER,fighters_active,media,1500,2000,range
-        """
-    )
-    headline = headline_ratios(more).iloc[0]
-    assert headline["claim_ids"] == "AGAIN, KULEBA"
-    assert headline["low"] == 10
-    assert pd.isna(headline["high"])
+def test_a_mixed_verdict_is_not_called_either_way() -> None:
+    ratios = pd.DataFrame(
+        {"comparison": ["x", "x"], "low": [0.5, 2.0], "high": [0.8, pd.NA]}
+    ).astype({"low": "Float64", "high": "Float64"})
+    assert verdict(ratios) == {"x": "mixed"}
 
 
 def test_no_claims_give_an_empty_table() -> None:
-    result = headline_ratios(CLAIMS.iloc[:0])
+    result = headline_ratios(CLAIMS.iloc[:0], SOURCES)
     assert result.empty
     assert result.columns.tolist() == HEADLINE_COLUMNS
 
 
-def test_the_timeline_dates_each_figure_and_puts_undated_ones_last() -> None:
+def test_the_timeline_places_each_figure_in_the_period_it_describes() -> None:
     sources = table(
         "sources",
         """\
@@ -92,19 +121,17 @@ def test_the_timeline_dates_each_figure_and_puts_undated_ones_last() -> None:
     )
     timeline_claims = claims(
         """\
-        claim_id,metric,claimant_type,value_low,value_high,qualifier,stated_on,source_id
-        UNDATED,killed,media,100,100,about,,undated
-        KYIV,volunteers_interested,ua_government,20000,20000,exact,2022-03-07,late
-        MOD,killed,ru_government,5962,5962,exact,,late
-        VAGUE,fighters_active,media,,,vague,2022-05,late
+        claim_id,metric,claimant_type,value_low,value_high,qualifier,stated_on,refers_to,source_id
+        UNDATED,killed,media,100,100,about,,,undated
+        KYIV,volunteers_interested,ua_government,20000,20000,exact,2022-03-07,,late
+        MOD,killed,ru_government,5962,5962,exact,,,late
+        LATER,killed,media,90,90,exact,2024-05-02,2023-06-30,late
+        VAGUE,fighters_active,media,,,vague,2022-05,,late
         """
     )
     timeline = claims_timeline(timeline_claims, sources)
     assert timeline.columns.tolist() == TIMELINE_COLUMNS
-    assert timeline["claim_id"].tolist() == ["KYIV", "MOD", "UNDATED"]
-    assert timeline["date"].tolist() == [
-        pd.Timestamp("2022-03-07"),
-        pd.Timestamp("2024-12-31"),
-        pd.NaT,
-    ]
-    assert timeline["low"].tolist() == [20000, 5962, 100]
+    assert timeline["claim_id"].tolist() == ["KYIV", "LATER", "MOD", "UNDATED"]
+    assert timeline["date"].tolist()[:2] == [pd.Timestamp("2022-03-07"), pd.Timestamp("2023-06-30")]
+    assert timeline["date_precision"].tolist() == ["day", "day", "year", "unknown"]
+    assert timeline["date"].iloc[2] == pd.Timestamp("2024-07-01 12:00")

@@ -79,7 +79,8 @@ def test_validation_checks_the_reference_when_sources_cite_it(project: Project) 
     )
     project.write(
         "sources.csv",
-        project.read("sources.csv") + "lostarmour_2025,reference/la.csv,LA,,,2025,dataset,,\n",
+        project.read("sources.csv")
+        + "lostarmour_2025,reference/la.csv,LA,,,2025,dataset,,false,,\n",
     )
     _, problems = check_data(project.data_dir, project.shared_dir)
     assert [f"{p.path.name}:{p.line}: {p.column}: {p.message}" for p in problems] == [

@@ -46,7 +46,8 @@ def test_the_data_audit_counts_rows_per_evidence_file(project: Project, tmp_path
     (project.shared_dir / "reference" / "la.csv").write_text(SMALL, encoding="utf-8")
     project.write(
         "sources.csv",
-        project.read("sources.csv") + "lostarmour_2025,reference/la.csv,LA,,,2025,dataset,,\n",
+        project.read("sources.csv")
+        + "lostarmour_2025,reference/la.csv,LA,,,2025,dataset,,false,,\n",
     )
     write_clean(project.data_dir, project.shared_dir)
     records = execute("05_data_audit.ipynb", tmp_path / "out.ipynb", data_dir=str(project.data_dir))

@@ -323,7 +323,12 @@ def test_a_missing_quote_is_reported_on_every_row_that_repeats_it(project: Proje
     project.write(
         "claims.csv", claims.replace("claimed 13,387 mercenaries", "claimed 9 mercenaries")
     )
-    repeat = claims.splitlines()[3].replace("C3,", "C6,").replace("13,387", "9")
+    repeat = (
+        claims.splitlines()[3]
+        .replace("C3,", "C6,")
+        .replace("13,387", "9")
+        .replace(",Moscow,", ",The Kremlin,")
+    )
     append_to("claims.csv", repeat + "\n")(project)
     assert problems_of(project) == [
         f"claims.csv:{line}: quote: not found verbatim in sources/doc.txt (whitespace aside)"

@@ -11,6 +11,7 @@ import textwrap
 
 import pandas as pd
 
+from ffanalysis import vocab
 from ffanalysis.clean import to_clean
 from ffanalysis.schema import TABLES
 
@@ -25,7 +26,23 @@ def table(name: str, rows: str, **defaults: str) -> pd.DataFrame:
         io.StringIO(textwrap.dedent(rows)), dtype=str, keep_default_na=False, na_values=[""]
     )
     clean = to_clean(schema, raw.reindex(columns=schema.column_names).astype(object))
-    return clean.fillna(defaults)
+    return _usual_counts(clean.fillna(defaults))
+
+
+def _usual_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Figure rows whose test leaves `counts` empty count what their metric usually counts;
+    rows of other tables are as they are. Flags left empty are false."""
+    if "counts" in frame.columns:
+        usual = (
+            frame["metric"]
+            .astype(str)
+            .map(lambda metric: (vocab.METRIC_COUNTS.get(metric) or ("not_people",))[0])
+        )
+        frame = frame.assign(counts=frame["counts"].fillna(usual.where(frame["metric"].notna())))
+    for flag in ("uncertain", "partisan"):
+        if flag in frame.columns:
+            frame = frame.assign(**{flag: frame[flag].fillna(False)})
+    return frame
 
 
 def claims(rows: str) -> pd.DataFrame:
