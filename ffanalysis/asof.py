@@ -23,9 +23,6 @@ import pandas as pd
 
 from .dates import parse_partial_date
 
-UNDATED_BY_PAGE = ("historical",)
-"""Tables whose rows are not dated by the page they were read on (see the module docstring)."""
-
 
 def stated_date(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
     """The last day each row can have been stated.

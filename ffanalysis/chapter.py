@@ -66,19 +66,23 @@ def load_tables(data_dir: Path | str | None, as_of: str) -> Tables:
     """Every table from `data_dir`/clean (the project's data/ when None), as of `as_of`.
 
     LostArmour's list counts as stated when its source was published, like any other row; a
-    data folder without it gives an empty list rather than an error.
+    data folder without it gives an empty list rather than an error. Historical figures are cut
+    by their own statement dates only (`asof`): the page we read them on is not when they
+    became known.
     """
     check_as_of(as_of)
     sources = load("sources", data_dir)
 
-    def cut(frame: pd.DataFrame) -> pd.DataFrame:
-        return rows_as_of(frame, sources, as_of).reset_index(drop=True)
+    def cut(frame: pd.DataFrame, *, dated_by_page: bool = True) -> pd.DataFrame:
+        return rows_as_of(frame, sources, as_of, dated_by_page=dated_by_page).reset_index(
+            drop=True
+        )
 
     return Tables(
         sources=sources,
         conflicts=load("conflicts", data_dir),
         claims=cut(load("claims", data_dir)),
-        historical=cut(load("historical", data_dir)),
+        historical=cut(load("historical", data_dir), dated_by_page=False),
         casualties=cut(load("casualties", data_dir)),
         legal_stances=cut(load("legal_stances", data_dir)),
         units=cut(load("units", data_dir)),

@@ -68,3 +68,20 @@ def test_a_table_without_stated_on_is_dated_by_its_source() -> None:
         """,
     )
     assert as_of(casualties, SOURCES, "2022-12-31")["casualty_id"].tolist() == ["K1"]
+
+
+def test_a_run_on_2025_06_30_keeps_what_was_known_then() -> None:
+    """The legal landscape and the historical comparison as they stood that day: stances
+    stated by then stay, and estimates of past wars are not dropped for their web page's date."""
+    from ffanalysis import chapter, findings
+
+    everything = chapter.load_tables(None, "")
+    then = chapter.load_tables(None, "2025-06-30")
+    stated_by_then = everything.legal_stances["stated_on_end"].le(pd.Timestamp("2025-06-30"))
+    assert len(then.legal_stances) == int(stated_by_then.sum()) > 10
+    undated = everything.historical["stated_on_end"].isna()
+    assert set(everything.historical.loc[undated, "figure_id"]) <= set(then.historical["figure_id"])
+    spans = findings.conflict_spans(
+        then.historical, then.conflicts, then.claims, then.sources, "2025-06-30"
+    ).set_index("conflict")
+    assert {"spanish_civil_war", "winter_war", "syria_iraq"} <= set(spans.index)

@@ -51,7 +51,7 @@ def test_the_data_audit_counts_rows_per_evidence_file(project: Project, tmp_path
     )
     write_clean(project.data_dir, project.shared_dir)
     records = execute("05_data_audit.ipynb", tmp_path / "out.ipynb", data_dir=str(project.data_dir))
-    assert records["rows_per_file"] == {"sources/doc.txt": 12, "reference/la.csv": 6}
+    assert records["rows_per_file"] == {"sources/doc.txt": 14, "reference/la.csv": 6}
     assert records["lostarmour"] == {
         "named_deaths": 44,
         "without_country": 3,
