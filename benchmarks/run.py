@@ -403,8 +403,19 @@ def synthetic_data(folder: Path, rows: int, seed: int = 2022) -> Path:
         for number in range(1, rows + 1):
             row = dict(chooser.choice(real), claim_id=f"S{number:07d}")
             row.update({column: chooser.choice(values) for column, values in choices.items()})
+            row.update(
+                counts=_usual_counts(row["metric"], row["unit"]),
+                echo_of="",
+                distinct_from=f"S{number - 1:07d}" if number > 1 else "",
+            )
             writer.writerow(row)
     return data_dir
+
+
+def _usual_counts(metric: str, unit: str) -> str:
+    """The kind of count a drawn metric and unit make (copies are checked statements apart)."""
+    kinds = vocab.METRIC_COUNTS[metric]
+    return kinds[0] if kinds and unit == "persons" else "not_people"
 
 
 @dataclass

@@ -150,19 +150,11 @@ def test_claims_vs_evidence_records_the_headline_ratios(chapter_runs) -> None:
     records = chapter_runs["full", "01_claims_vs_evidence.ipynb"].records
     assert records["headcounts"] == 6  # C01-C06: all countries, persons, headcount metrics
     assert records["undated_headcounts"] == 0
-    assert records["ratios"] == {
-        "ukraine_strength": {"low": 10.0, "high": None, "evidence_figures": 2},
-        "russia_strength": {
-            "low": pytest.approx(13387 / 2000),
-            "high": None,
-            "evidence_figures": 2,
-        },
-        "russia_deaths": {"low": pytest.approx(5962 / 750), "high": None, "evidence_figures": 1},
-    }
-    assert records["ratio_title"] == (
-        "Kyiv's headline figure is at least 10 times what reporters found; "
-        "Moscow's is at least 6.7 times"
-    )
+    # the fixture's government figures count applications, arrivals and deaths; no
+    # independent count of the same kind exists, so nothing is divided and each is said so
+    assert records["ratios"] == {}
+    assert records["unpaired"] == ["kyiv_interest", "moscow_came", "moscow_killed"]
+    assert records["ratio_title"] == "No government figure has a like count to be set against yet"
     assert records["timeline_title"] == (
         "Moscow's count of foreigners fighting for Ukraine rose from about 7,000 (Jun 2022) "
         "to at least 13,387 (Mar 2024)"
@@ -183,7 +175,6 @@ def test_casualties_keep_floors_and_claims_apart(chapter_runs) -> None:
         "high": 5962.0,
         "text": "about 5,962",
         "claim_id": "C07",
-        "times_floor": "596.2",
     }
     assert deaths["top_countries"] == [
         {"country": "GBR", "name": "United Kingdom", "named_deaths": 5},
@@ -214,7 +205,6 @@ def test_the_legal_landscape_counts_countries_per_category(chapter_runs) -> None
 def test_the_historical_comparison_divides_by_months_and_force(chapter_runs) -> None:
     spans = chapter_runs["full", "04_historical_comparison.ipynb"].records["spans"]
     spain_months = 984 * 12 / 365.25  # 17 July 1936 to 28 March 1939
-    war_months = 1406 * 12 / 365.25  # 24 February 2022 to 31 December 2025
     assert spans["spanish_civil_war"] == pytest.approx(
         {
             "name": "Spanish Civil War",
@@ -225,13 +215,12 @@ def test_the_historical_comparison_divides_by_months_and_force(chapter_runs) -> 
             "months_high": spain_months,
             "rate_low": 32000 / spain_months,
             "rate_high": 35000 / spain_months,
-            "share_low": 32000 / 750000,
-            "share_high": 35000 / 750000,
+            "share_low": None,
+            "share_high": None,
             "figure_ids": "H1, H2",
         }
     )
-    assert spans["russia_ukraine_2022"]["rate_low"] == pytest.approx(7000 / war_months)
-    assert spans["russia_ukraine_2022"]["share_high"] == pytest.approx(13387 / 261000)
+    assert "russia_ukraine_2022" not in spans  # Moscow's claims are no estimate
 
 
 def test_a_country_profile_gathers_stance_funnel_and_deaths(chapter_runs) -> None:
