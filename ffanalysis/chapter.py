@@ -74,9 +74,7 @@ def load_tables(data_dir: Path | str | None, as_of: str) -> Tables:
     sources = load("sources", data_dir)
 
     def cut(frame: pd.DataFrame, *, dated_by_page: bool = True) -> pd.DataFrame:
-        return rows_as_of(frame, sources, as_of, dated_by_page=dated_by_page).reset_index(
-            drop=True
-        )
+        return rows_as_of(frame, sources, as_of, dated_by_page=dated_by_page).reset_index(drop=True)
 
     return Tables(
         sources=sources,

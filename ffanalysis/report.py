@@ -94,13 +94,13 @@ def appendix_cells(
     )
     sources = "\n".join(_source_item(source_id, evidence) for source_id in used_sources)
     return [
-        _html_cell(
+        html_cell(
             '<h2 id="evidence">Evidence</h2>\n'
             "<p>Every number above links here: who stated it, when, where we read it, and the "
             "source's own words.</p>\n"
             f'<dl class="evidence">\n{entries or "<dd>No figures are cited on this page.</dd>"}\n</dl>'
         ),
-        _html_cell(f'<h2 id="sources">Sources</h2>\n<ol class="sources">\n{sources}\n</ol>'),
+        html_cell(f'<h2 id="sources">Sources</h2>\n<ol class="sources">\n{sources}\n</ol>'),
     ]
 
 
@@ -229,7 +229,7 @@ def _cell_text(cell: NotebookNode) -> str:
     )
 
 
-def _html_cell(content: str) -> NotebookNode:
+def html_cell(content: str) -> NotebookNode:
     """A code-less cell whose output is HTML, so the exporter shows it without code."""
     cell = nbformat.v4.new_code_cell(source="")
     cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": content})]

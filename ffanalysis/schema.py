@@ -52,6 +52,12 @@ class Column:
     references: str | None = None
     """For a REFERENCE: "table.column" whose values this column must be one of."""
     unique: bool = False
+    label: str = ""
+    """What a reader calls the column ('date stated'), where its name is not already words."""
+
+    @property
+    def reader_label(self) -> str:
+        return self.label or self.name.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -157,12 +163,18 @@ def _source_columns(what: str = "the row") -> tuple[Column, ...]:
             f"The source document {what} comes from.",
             references="sources.source_id",
         ),
-        Column("locator", Kind.TEXT, "Where in the source: a section heading or a paragraph."),
+        Column(
+            "locator",
+            Kind.TEXT,
+            "Where in the source: a section heading or a paragraph.",
+            label="place in the source",
+        ),
         Column(
             "quote",
             Kind.QUOTE,
             f"The shortest verbatim passage of the source that states {what} "
             f"(at most {QUOTE_MAX_LENGTH} characters; found in the file, whitespace aside).",
+            label="quoted words",
         ),
     )
 
@@ -200,7 +212,13 @@ def _statement_columns(key: str, what: str, records: str) -> tuple[Column, ...]:
 
 def _figure_columns(table: str, key: str) -> tuple[Column, ...]:
     return (
-        Column("metric", Kind.CHOICE, "What the figure counts.", vocabulary=vocab.METRIC),
+        Column(
+            "metric",
+            Kind.CHOICE,
+            "What the figure counts.",
+            vocabulary=vocab.METRIC,
+            label="what is counted",
+        ),
         Column(
             "country",
             Kind.COUNTRY,
@@ -215,12 +233,14 @@ def _figure_columns(table: str, key: str) -> tuple[Column, ...]:
             "When the claimant stated the figure; empty when the source does not say (the "
             "source's publication date then stands in).",
             required=False,
+            label="date stated",
         ),
         Column(
             "refers_to",
             Kind.DATE,
             "The date the figure describes, when the source gives one.",
             required=False,
+            label="date the figure describes",
         ),
         Column("claimant", Kind.TEXT, "Who made the claim."),
         Column(
@@ -228,15 +248,29 @@ def _figure_columns(table: str, key: str) -> tuple[Column, ...]:
             Kind.CHOICE,
             "What kind of claimant.",
             vocabulary=vocab.CLAIMANT_TYPE,
+            label="kind of claimant",
         ),
         Column("reported_by", Kind.TEXT, "Who reported the claim in the source we read."),
-        Column("value_low", Kind.NUMBER, "The lower bound of the figure.", required=False),
-        Column("value_high", Kind.NUMBER, "The upper bound of the figure.", required=False),
+        Column(
+            "value_low",
+            Kind.NUMBER,
+            "The lower bound of the figure.",
+            required=False,
+            label="lower figure",
+        ),
+        Column(
+            "value_high",
+            Kind.NUMBER,
+            "The upper bound of the figure.",
+            required=False,
+            label="upper figure",
+        ),
         Column(
             "qualifier",
             Kind.CHOICE,
             "How the source bounds the figure; decides which values are filled.",
             vocabulary=vocab.QUALIFIER,
+            label="how the figure is bounded",
         ),
         Column(
             "hedge",
@@ -259,11 +293,13 @@ def _figure_columns(table: str, key: str) -> tuple[Column, ...]:
             Kind.CHOICE,
             "What kind of count the figure is; only like kinds are compared.",
             vocabulary=vocab.COUNTS,
+            label="kind of count",
         ),
         Column(
             "uncertain",
             Kind.BOOLEAN,
             "True when the source or the reference notes call the figure weak or contested.",
+            label="marked unverified",
         ),
         *_source_columns("the figure"),
         *_statement_columns(f"{table}.{key}", "statement", "the figure"),
@@ -510,9 +546,21 @@ SOURCES = Table(
         Column("title", Kind.TEXT, "Title of the document or page."),
         Column("author", Kind.TEXT, "Author or estimator.", required=False),
         Column("publisher", Kind.TEXT, "Publisher or site.", required=False),
-        Column("published", Kind.DATE, "Publication date, as precise as known.", required=False),
+        Column(
+            "published",
+            Kind.DATE,
+            "Publication date, as precise as known.",
+            required=False,
+            label="date published",
+        ),
         Column("kind", Kind.CHOICE, "What sort of document.", vocabulary=vocab.SOURCE_KIND),
-        Column("url", Kind.TEXT, "The address of the original page, if known.", required=False),
+        Column(
+            "url",
+            Kind.TEXT,
+            "The address of the original page, if known.",
+            required=False,
+            label="web address",
+        ),
         Column(
             "partisan",
             Kind.BOOLEAN,
@@ -663,6 +711,7 @@ LEGAL_STANCES = Table(
             "The strongest restriction the source states, taking the first that applies in "
             "this order: " + ", ".join(vocab.LEGALITY) + ".",
             vocabulary=vocab.LEGALITY,
+            label="legal position",
         ),
         Column(
             "penalty_max_years",
@@ -670,6 +719,7 @@ LEGAL_STANCES = Table(
             "The longest prison term the source states, in years; with `penalty_open`, the "
             "least of an open-ended term ('15 years to life').",
             required=False,
+            label="longest prison term (years)",
         ),
         Column(
             "penalty_open",
@@ -677,13 +727,20 @@ LEGAL_STANCES = Table(
             "True when the longest term has no upper limit ('15 years to life').",
             required=False,
         ),
-        Column("stated_on", Kind.DATE, "When the stance was stated, if given.", required=False),
+        Column(
+            "stated_on",
+            Kind.DATE,
+            "When the stance was stated, if given.",
+            required=False,
+            label="date stated",
+        ),
         *_source_columns("the stance"),
         Column(
             "penalty_quote",
             Kind.QUOTE,
             "The verbatim passage that states the penalty (same source).",
             required=False,
+            label="quoted penalty",
         ),
         _note(),
     ),

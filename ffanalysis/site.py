@@ -11,11 +11,12 @@ import nbformat
 import pandas as pd
 from nbformat import NotebookNode
 
-from . import lostarmour, paths
+from . import corrections, lostarmour, paths
+from .chapter import load_tables
 from .countries import country_name
 from .dates import format_partial_date
 from .loading import load
-from .report import TEMPLATES, Evidence, page_notebook, to_html
+from .report import TEMPLATES, Evidence, html_cell, page_notebook, to_html
 from .text import number
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
             *(cell for result in chapters for cell in _cells(result)),
             _markdown(_country_index([result.run.parameters["country"] for result in profiles])),
             _markdown(methods(options)),
+            html_cell(corrections_log(options)),
         ],
         evidence,
         title=REPORT_TITLE,
@@ -83,6 +85,14 @@ def methods(options: Options) -> str:
             lostarmour_undated=number(named["undated"]),
         )
     )
+
+
+def corrections_log(options: Options) -> str:
+    """The corrections to the rows this edition uses (all of them, or those stated by as-of)."""
+    edition = vars(load_tables(options.data_dir, options.as_of or ""))
+    tables = {name: frame for name, frame in edition.items() if isinstance(frame, pd.DataFrame)}
+    used = corrections.shown(load("corrections", options.data_dir), tables)
+    return corrections.methods_html(used, tables)
 
 
 def data_version(data_dir: Path) -> str:

@@ -3,7 +3,8 @@
 Three layers, each reading the declarations in `schema`:
 1. structure (`csvfile`): encoding, quoting, header, field counts;
 2. cells and rows (the checks each column kind implies, plus the tables' row rules);
-3. evidence across tables: references resolve, cited files exist, quotes are verbatim.
+3. evidence across tables: references resolve, cited files exist, quotes are verbatim, the
+   corrections log replays onto the data.
 """
 
 from __future__ import annotations
@@ -16,12 +17,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import lostarmour, paths
+from . import corrections, lostarmour, paths
 from .countries import describe_codes, is_country_code
 from .csvfile import read_csv_strict
 from .dates import PARTIAL_DATE_FORMATS, PartialDateError, bounds_or_none, parse_partial_date
 from .problems import DataError, Problem
-from .schema import QUOTE_MAX_LENGTH, TABLES, TEXT_MAX_LENGTH, Column, Kind, Table, rule_message
+from .schema import (
+    CORRECTIONS,
+    QUOTE_MAX_LENGTH,
+    TABLES,
+    TEXT_MAX_LENGTH,
+    Column,
+    Kind,
+    Table,
+    rule_message,
+)
 
 FORMULA_START = ("=", "+", "-", "@")
 
@@ -56,6 +66,11 @@ def check_data(data_dir: Path, shared_dir: Path | None = None) -> tuple[RawTable
             unreadable.add(table.name)
     problems += _evidence_problems(data_dir, shared_dir, valid_cells, unreadable)
     problems += _lostarmour_problems(shared_dir, valid_cells["sources"])
+    problems += corrections.replay_problems(
+        paths.raw_dir(data_dir) / CORRECTIONS.file_name,
+        valid_cells[CORRECTIONS.name],
+        {name: frame for name, frame in valid_cells.items() if name not in unreadable},
+    )
     return tables, sorted(set(_without_consequences(problems)))
 
 

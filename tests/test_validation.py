@@ -164,6 +164,8 @@ MALFORMED = {
             "claims.csv:3: qualifier: 'range' needs value_low and value_high, with "
             "value_low < value_high (value_low='1500', value_high='900')",
             "claims.csv:3: value_high: must be >= value_low (900 < 1500)",
+            "corrections.csv:2: after: '2000' is not the value of value_high in claims.csv row "
+            "C2 ('900')",
         ],
     ),
     "fewer_than with a low value": (
@@ -248,6 +250,33 @@ MALFORMED = {
     "penalty without its quote": (
         replace_in("legal_stances.csv", "FIN,discouraged,,", "FIN,discouraged,3,"),
         ["legal_stances.csv:2: penalty_quote: is required when penalty_max_years is given"],
+    ),
+    "correction not made in the data": (
+        replace_in("corrections.csv", "value_high,3000,2000", "value_high,3000,2500"),
+        [
+            "corrections.csv:2: after: '2500' is not the value of value_high in claims.csv row "
+            "C2 ('2000')"
+        ],
+    ),
+    "correction to a row that does not exist": (
+        replace_in("corrections.csv", "claims,C2,", "claims,C9,"),
+        ["corrections.csv:2: row_id: 'C9' is not a row of claims.csv"],
+    ),
+    "correction to a column that does not exist": (
+        replace_in("corrections.csv", "value_high,3000", "value_top,3000"),
+        ["corrections.csv:2: field: 'value_top' is not a column of claims.csv"],
+    ),
+    "correction that does not start where the last one ended": (
+        append_to(
+            "corrections.csv",
+            "F2,claims,C2,2026-12-01,value_high,3000,2000,Checked twice.,doc,line 2,"
+            '"1,500 to 2,000 foreigners"\n',
+        ),
+        ["corrections.csv:3: before: '3000' is not what correction F1 left ('2000')"],
+    ),
+    "removed row still in the table": (
+        replace_in("corrections.csv", "value_high,3000,2000", "row,C2,"),
+        ["corrections.csv:2: row_id: 'C2' was removed but is still in claims.csv"],
     ),
     "conflict ends before it starts": (
         replace_in("conflicts.csv", "1939-03-28", "1935"),

@@ -1,0 +1,202 @@
+"""The corrections log: every change to a curated row, checked against the data and shown to readers.
+
+The log is kept beside the data, not instead of it: the raw tables hold the corrected values,
+and `corrections.csv` says what each value was before, why it changed and which words of the
+source support the change. Validation replays the log cell by cell, so a correction that was
+made and not logged (or logged and not made) cannot slip through. The report's methods section
+lists the corrections to the rows an edition uses; an edition as of an earlier date keeps the
+corrected values, because a correction fixes how we read a source, not what the source said.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from .countries import country_name
+from .problems import Problem
+from .schema import TABLES
+from .text import cite, plural
+
+REMOVED_ROW = "row"
+"""The `field` of a correction that removed a whole row."""
+
+SHOWN_KINDS = 4
+"""How many kinds of change the methods section names before it says 'and N others'."""
+
+
+def replay_problems(
+    path: Path, corrections: pd.DataFrame, tables: Mapping[str, pd.DataFrame]
+) -> list[Problem]:
+    """Corrections that do not replay onto the data: an unknown row or column, a `before`
+    that is not what the previous correction left, a last `after` that is not the value now.
+
+    `corrections` and `tables` are raw frames indexed by line; empty cells are NaN.
+    """
+    keyed = {name: _rows_by_key(name, frame) for name, frame in tables.items() if name in TABLES}
+    found: list[Problem] = []
+    left: dict[tuple[str, str, str], tuple[str, str]] = {}
+    for line, correction in corrections.fillna("").iterrows():
+        table, row_id, field = correction["table"], correction["row_id"], correction["field"]
+        if table not in keyed or not row_id or not field:
+            continue
+        rows = keyed[table]
+        if field == REMOVED_ROW:
+            if row_id in rows.index:
+                found.append(
+                    Problem(
+                        path,
+                        int(line),
+                        "row_id",
+                        f"{row_id!r} was removed but is still in {table}.csv",
+                    )
+                )
+            continue
+        if field not in rows.columns:
+            found.append(
+                Problem(path, int(line), "field", f"{field!r} is not a column of {table}.csv")
+            )
+            continue
+        if row_id not in rows.index:
+            found.append(
+                Problem(path, int(line), "row_id", f"{row_id!r} is not a row of {table}.csv")
+            )
+            continue
+        cell = (table, row_id, field)
+        if cell in left and left[cell][1] != correction["before"]:
+            previous, value = left[cell]
+            found.append(
+                Problem(
+                    path,
+                    int(line),
+                    "before",
+                    f"{correction['before']!r} is not what correction {previous} left ({value!r})",
+                )
+            )
+        left[cell] = (correction["correction_id"], correction["after"])
+    for (table, row_id, field), (correction_id, after) in left.items():
+        now = _text(keyed[table].loc[row_id, field])
+        if now != after:
+            line = corrections.index[corrections["correction_id"] == correction_id][0]
+            found.append(
+                Problem(
+                    path,
+                    int(line),
+                    "after",
+                    f"{after!r} is not the value of {field} in {table}.csv row {row_id} "
+                    f"({now!r}); the corrections must replay onto the data",
+                )
+            )
+    return found
+
+
+def shown(corrections: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The corrections to rows an edition uses: those still in its (as-of) `tables`."""
+    in_edition = pd.Series(False, index=corrections.index)
+    for name, frame in tables.items():
+        if name in TABLES:
+            key = TABLES[name].key
+            in_edition |= (corrections["table"] == name) & corrections["row_id"].isin(frame[key])
+    return corrections[in_edition | (corrections["field"] == REMOVED_ROW)]
+
+
+def methods_html(corrections: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> str:
+    """The corrections as the methods section shows them: a summary, then every change."""
+    if corrections.empty:
+        return (
+            '<h3 id="corrections">Corrections</h3>\n'
+            "<p>No figure this edition uses has been corrected since it was first recorded.</p>"
+        )
+    rows = "\n".join(_row_html(correction, tables) for _, correction in corrections.iterrows())
+    return (
+        '<h3 id="corrections">Corrections</h3>\n'
+        f"<p>{html.escape(summary(corrections))} Each line says what changed, what it was, "
+        "what it is now and why; the linked evidence shows the row as it stands.</p>\n"
+        f"<details><summary>All {plural(len(corrections), 'correction', 'corrections')}</summary>\n"
+        '<table class="corrections"><thead><tr><th scope="col">Figure</th>'
+        '<th scope="col">What changed</th><th scope="col">Was</th><th scope="col">Now</th>'
+        '<th scope="col">Why</th></tr></thead>\n'
+        f"<tbody>\n{rows}\n</tbody></table></details>"
+    )
+
+
+def summary(corrections: pd.DataFrame) -> str:
+    """'Since first recording them we corrected 221 values in 150 rows: ...' in words."""
+    kinds = corrections.assign(label=corrections.apply(_field_label, axis=1))["label"].value_counts(
+        sort=True
+    )
+    named = [f"{label} ({count})" for label, count in kinds.head(SHOWN_KINDS).items()]
+    others = int(kinds.iloc[SHOWN_KINDS:].sum())
+    if others:
+        named.append(f"{plural(others, 'other change', 'other changes')}")
+    listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+    rows = corrections[["table", "row_id"]].drop_duplicates()
+    return (
+        f"After checking every row against its source again, we corrected "
+        f"{plural(len(corrections), 'value', 'values')} in {plural(len(rows), 'row', 'rows')}: "
+        f"{listed}."
+    )
+
+
+def _row_html(correction: pd.Series, tables: Mapping[str, pd.DataFrame]) -> str:
+    table, row_id = correction["table"], correction["row_id"]
+    cells = [
+        html.escape(describe_row(table, row_id, tables)) + cite(table, [row_id]),
+        html.escape(_field_label(correction)),
+        html.escape(_value_text(correction, "before")),
+        html.escape(_value_text(correction, "after")),
+        html.escape(correction["reason"]),
+    ]
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def describe_row(table: str, row_id: str, tables: Mapping[str, pd.DataFrame]) -> str:
+    """A corrected row as a reader knows it: who stated the figure, whose death, which state."""
+    frame = tables.get(table)
+    matches = frame[frame[TABLES[table].key] == row_id] if frame is not None else frame
+    if matches is None or matches.empty:
+        return f"A removed {table.replace('_', ' ')} row"
+    row = matches.iloc[0]
+    if table in ("claims", "historical"):
+        return f"{row['claimant']}, {row['metric'].replace('_', ' ')}"
+    if table == "casualties":
+        return str(row["person"])
+    if table == "legal_stances":
+        return f"{country_name(row['country'])}: legal position"
+    if table == "sources":
+        return f"Source: {row['title']}"
+    return str(row.get("name", row_id))
+
+
+def _field_label(correction: pd.Series) -> str:
+    if correction["field"] == REMOVED_ROW:
+        return "row removed"
+    table = TABLES[correction["table"]]
+    names = table.column_names
+    return (
+        table.column(correction["field"]).reader_label
+        if correction["field"] in names
+        else correction["field"]
+    )
+
+
+def _value_text(correction: pd.Series, side: str) -> str:
+    """A logged value as a reader reads it: 'yes'/'no' for flags, words for codes, '—' for none."""
+    value = correction[side]
+    if not isinstance(value, str) or not value:
+        return "\N{EM DASH}"
+    if value in ("true", "false"):
+        return {"true": "yes", "false": "no"}[value]
+    return value.replace("_", " ") if value.isidentifier() else value
+
+
+def _rows_by_key(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    key = TABLES[table].key
+    return frame.dropna(subset=[key]).drop_duplicates(key).set_index(key)
+
+
+def _text(value: object) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
