@@ -54,8 +54,7 @@ def check_as_of(as_of: str) -> str:
 
 def check_country(country: str) -> str:
     """`country` if it names one country (ISO 3166-1 alpha-3, or XKX); else a ValueError."""
-    single = countries.GROUP_SEPARATOR not in country and country not in countries.AGGREGATES
-    if not (single and countries.country_name(country)):
+    if not countries.is_single_country(country):
         raise ValueError(
             f"country must be an ISO 3166-1 alpha-3 code such as GBR or USA; got {country!r}"
         )

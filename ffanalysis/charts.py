@@ -69,14 +69,7 @@ EVIDENCE_WORDS = {
 }
 """Who found the evidence figure, as a title says it."""
 
-COMPARISON_WORDS = {
-    "kyiv_interest": "people who applied or wanted to go",
-    "kyiv_came": "volunteers who came",
-    "kyiv_serving": "volunteers serving at one time",
-    "moscow_came": "foreigners who came to fight",
-    "moscow_serving": "foreigners fighting at one time",
-    "moscow_killed": "foreigners killed",
-}
+COMPARISON_WORDS = {comparison.name: comparison.what for comparison in evidence.COMPARISONS}
 """What each comparison counts, in words."""
 
 TIMELINE_PANELS_BY_COUNTS = {"interest": "came", "cumulative": "came", "at_one_time": "serving"}

@@ -53,6 +53,11 @@ def is_country_code(code: str) -> bool:
     return all(country_name(part) is not None for part in parts)
 
 
+def is_single_country(code: str) -> bool:
+    """True for one country (an ISO alpha-3 code or an alias), not a total or a group."""
+    return GROUP_SEPARATOR not in code and code not in AGGREGATES and bool(country_name(code))
+
+
 def describe_codes() -> str:
     """The accepted forms of a country code, in words (for messages and the dictionary)."""
     extra = ", ".join([*ALIASES, *AGGREGATES])

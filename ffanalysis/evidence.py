@@ -43,6 +43,8 @@ class Comparison:
     """A government's claims tested against evidence of the same kind of count."""
 
     name: str
+    side: str
+    """The side the foreigners counted fought on (vocabulary SIDE_2022)."""
     claimed_by: str
     """Whose story is tested: 'ukraine' (Kyiv's) or 'russia' (Moscow's)."""
     claimant_type: str
@@ -51,6 +53,8 @@ class Comparison:
     """The kind of count both sides of the ratio are (vocabulary COUNTS)."""
     metrics: tuple[str, ...]
     """The metrics both sides count."""
+    what: str
+    """What the comparison counts, in a reader's words."""
 
 
 EVIDENCE_TYPES = ("independent", "media")
@@ -60,15 +64,91 @@ SAME_TIME = pd.Timedelta(days=366)
 """How far apart two counts of people serving at one time may be dated and still be compared."""
 
 COMPARISONS = (
-    Comparison("kyiv_interest", "ukraine", "ua_government", "interest", vocab.INTEREST_METRICS),
-    Comparison("kyiv_came", "ukraine", "ua_government", "cumulative", vocab.CAME_METRICS),
-    Comparison("kyiv_serving", "ukraine", "ua_government", "at_one_time", vocab.SERVING_METRICS),
-    Comparison("moscow_came", "russia", "ru_government", "cumulative", vocab.CAME_METRICS),
-    Comparison("moscow_serving", "russia", "ru_government", "at_one_time", vocab.SERVING_METRICS),
-    Comparison("moscow_killed", "russia", "ru_government", "cumulative", ("killed",)),
+    Comparison(
+        "kyiv_interest",
+        "ukraine",
+        "ukraine",
+        "ua_government",
+        "interest",
+        vocab.INTEREST_METRICS,
+        "people who applied or wanted to go",
+    ),
+    Comparison(
+        "kyiv_came",
+        "ukraine",
+        "ukraine",
+        "ua_government",
+        "cumulative",
+        vocab.CAME_METRICS,
+        "volunteers who came",
+    ),
+    Comparison(
+        "kyiv_serving",
+        "ukraine",
+        "ukraine",
+        "ua_government",
+        "at_one_time",
+        vocab.SERVING_METRICS,
+        "volunteers serving at one time",
+    ),
+    Comparison(
+        "moscow_came",
+        "ukraine",
+        "russia",
+        "ru_government",
+        "cumulative",
+        vocab.CAME_METRICS,
+        "foreigners who came to fight",
+    ),
+    Comparison(
+        "moscow_serving",
+        "ukraine",
+        "russia",
+        "ru_government",
+        "at_one_time",
+        vocab.SERVING_METRICS,
+        "foreigners fighting at one time",
+    ),
+    Comparison(
+        "moscow_killed",
+        "ukraine",
+        "russia",
+        "ru_government",
+        "cumulative",
+        ("killed",),
+        "foreigners killed",
+    ),
+    Comparison(
+        "moscow_own_interest",
+        "russia",
+        "russia",
+        "ru_government",
+        "interest",
+        vocab.INTEREST_METRICS,
+        "foreigners who applied to fight for Russia",
+    ),
+    Comparison(
+        "moscow_own_came",
+        "russia",
+        "russia",
+        "ru_government",
+        "cumulative",
+        vocab.CAME_METRICS,
+        "foreigners who came to fight for Russia",
+    ),
+    Comparison(
+        "moscow_own_serving",
+        "russia",
+        "russia",
+        "ru_government",
+        "at_one_time",
+        vocab.SERVING_METRICS,
+        "foreigners fighting for Russia at one time",
+    ),
 )
-"""Every comparison, each rule in one place. All are about the foreign volunteers on Ukraine's
-side, all countries together, counted in persons (`in_scope`)."""
+"""Every comparison, each rule in one place: a government's figures about the foreigners on
+Ukraine's side and, with the same rules, Moscow's about the foreigners on its own. All count
+the whole side, every country together, in persons (`in_scope`)."""
 
 HEADLINE_COLUMNS = [
     "comparison",
@@ -124,9 +204,10 @@ TIMELINE_COLUMNS = [
 
 
 def in_scope(claims: pd.DataFrame) -> pd.DataFrame:
-    """The figures every comparison is about: all foreign volunteers for Ukraine, in persons."""
+    """The figures comparisons are about: all foreigners on one side, counted in persons."""
+    sides = {comparison.side for comparison in COMPARISONS}
     return claims.loc[
-        claims["side"].eq("ukraine") & claims["country"].eq("ALL") & claims["unit"].eq("persons")
+        claims["side"].isin(sides) & claims["country"].eq("ALL") & claims["unit"].eq("persons")
     ]
 
 
@@ -239,7 +320,8 @@ def claims_timeline(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
 
 def _claims(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
     return figures.loc[
-        figures["claimant_type"].eq(comparison.claimant_type)
+        figures["side"].eq(comparison.side)
+        & figures["claimant_type"].eq(comparison.claimant_type)
         & figures["counts"].eq(comparison.counts)
         & figures["metric"].isin(comparison.metrics)
     ]
@@ -248,6 +330,7 @@ def _claims(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
 def _evidence(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
     return figures.loc[
         figures["evidence"]
+        & figures["side"].eq(comparison.side)
         & figures["counts"].eq(comparison.counts)
         & figures["metric"].isin(comparison.metrics)
     ]

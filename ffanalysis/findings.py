@@ -17,6 +17,7 @@ from .charts import (
     CLAIMANT_OF,
     COMPARISON_WORDS,
     GOVERNMENT_NAMES,
+    STAGE_WORDS,
     conflict_names,
     stated_span,
 )
@@ -350,6 +351,40 @@ def country_findings(
             lostarmour.loc[lostarmour["country"].eq(country), "named_deaths"].sum()
         ),
     }
+
+
+SIDE_COUNTRY_COLUMNS = ["country", "name", "stage", "figure", "text", "claimants", "claim_ids"]
+
+
+def side_countries(claims: pd.DataFrame, side: str) -> pd.DataFrame:
+    """Every distinct headcount stated for one country's citizens on one `side`, in words, with
+    who stated it: the country funnels (`funnel`) of every single country the side's figures
+    name, so the same rules hold as for each country's profile."""
+    codes = sorted(
+        code
+        for code in claims.loc[claims["side"].eq(side), "country"].dropna().unique()
+        if countries.is_single_country(str(code))
+    )
+    frames = [funnel.country_funnel(claims, code).assign(country=code) for code in codes]
+    rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["side"])
+    rows = rows.loc[rows["side"].eq(side)]
+    if rows.empty:
+        return pd.DataFrame(columns=SIDE_COUNTRY_COLUMNS)
+    claimant = claims.set_index("claim_id")["claimant"]
+    return rows.assign(
+        name=rows["country"].map(countries.country_name),
+        figure=_words(rows, "", rows["claim_ids"], claims),
+        claimants=rows["claim_ids"].map(
+            lambda ids: "; ".join(dict.fromkeys(claimant.reindex(ids.split(", ")).astype(str)))
+        ),
+        text=lambda frame: (
+            frame["figure"]
+            + " "
+            + frame["stage"].astype(str).map(STAGE_WORDS)
+            + ", according to "
+            + frame["claimants"]
+        ),
+    )[SIDE_COUNTRY_COLUMNS]
 
 
 def _plain(value: object) -> float | None:

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import vocab
 from .interval_columns import by_size, same_figures, with_bounds
 
 STAGES = {
-    "interested": "volunteers_interested",
-    "arrived": "volunteers_arrived",
-    "serving": "fighters_active",
-    "killed": "killed",
+    "interested": vocab.INTEREST_METRICS,
+    "arrived": vocab.CAME_METRICS,
+    "serving": vocab.SERVING_METRICS,
+    "killed": ("killed",),
 }
-"""The funnel's stages, in order, and the metric that counts each."""
+"""The funnel's stages, in order, and the metrics (vocabulary groups) that count each."""
 
 STAGE = pd.CategoricalDtype(list(STAGES), ordered=True)
 
-_STAGE_OF = {metric: stage for stage, metric in STAGES.items()}
+_STAGE_OF = {metric: stage for stage, metrics in STAGES.items() for metric in metrics}
 
 COLUMNS = [
     "side",
@@ -40,15 +41,16 @@ def country_funnel(claims: pd.DataFrame, country: str) -> pd.DataFrame:
 
     One row per distinct figure (`low`, `high`, `qualifier`) of a stage, with the claims and
     sources that state it. Stages no figure counts are absent, not zero: silence is no count.
-    Only person counts of the country's own volunteers are used ('600 a month' is a rate, not a
-    stage; everyone killed at a base is not a count of its citizens).
+    Only person counts of the country's own volunteers, all of them, are used ('600 a month'
+    is a rate, not a stage; everyone killed at a base is not a count of its citizens, nor the
+    dead of one unit a count of all of them).
     """
     figures = with_bounds(
         claims.loc[
             claims["country"].eq(country)
             & claims["unit"].eq("persons")
-            & claims["metric"].isin(list(STAGES.values()))
-            & claims["counts"].ne("other_population")
+            & claims["metric"].isin(list(_STAGE_OF))
+            & ~claims["counts"].isin(vocab.PART_COUNTS)
         ]
     ).assign(stage=lambda rows: rows["metric"].astype(str).map(_STAGE_OF).astype(STAGE))
     return (

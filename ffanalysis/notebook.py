@@ -14,12 +14,19 @@ from typing import Any
 RECORD_MIMETYPE = "application/vnd.ffanalysis.record+json"
 
 
+class Markup(str):
+    """Text that is already HTML (escaped data and citation links): `say` inserts it as is."""
+
+
 def say(template: str, **values: Any) -> None:
-    """Display Markdown with `values` filled in; text values are HTML-escaped first."""
+    """Display Markdown with `values` filled in; text values are HTML-escaped first, except
+    `Markup`, which was escaped when it was made."""
     from IPython.display import Markdown, display
 
     escaped = {
-        name: html.escape(value) if isinstance(value, str) else value
+        name: html.escape(value)
+        if isinstance(value, str) and not isinstance(value, Markup)
+        else value
         for name, value in values.items()
     }
     display(Markdown(template.format(**escaped)))

@@ -6,6 +6,7 @@ and `cite` links it to the rows of the evidence appendix that state it.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Iterable
 
@@ -28,6 +29,36 @@ QUALIFIER_WORDS = {
 HEDGE_SIGNS = {"~": "about", "c.": "about", "ca.": "about", "≈": "about", ">": "more than"}
 """Hedges that sources write as signs, in the words a sentence needs."""
 
+READER_HEDGES = frozenset(
+    {
+        "about",
+        "almost",
+        "an estimated",
+        "approximately",
+        "around",
+        "as many as",
+        "at least",
+        "estimated",
+        "estimated around",
+        "fewer than",
+        "may be only",
+        "more than",
+        "nearly",
+        "no more than about",
+        "over",
+        "perhaps",
+        "probably",
+        "probably much closer to",
+        "roughly",
+        "some",
+        "thought to be around",
+        "up to",
+    }
+)
+"""Hedges a sentence can set before a number as they stand ('nearly 20,000'). The `hedge`
+column keeps the source's own words, in any language and any word order ('are believed',
+'Около'); those outside this list are read through the row's qualifier instead."""
+
 
 def number(value: float, digits: int = 1) -> str:
     """20000 -> '20,000'; 13.333 -> '13.3'; whole numbers lose their decimals."""
@@ -45,11 +76,19 @@ def figure_text(
     them, replace the qualifier's usual word: 'nearly 20,000' rather than 'up to 20,000'.
     """
     low_text, high_text = _number_or_blank(low), _number_or_blank(high)
-    hedge = HEDGE_SIGNS.get(hedge, hedge) if isinstance(hedge, str) else None
+    hedge = reader_hedge(hedge)
     if hedge and qualifier != "vague":
         bare = QUALIFIER_WORDS["range" if qualifier == "range" else "exact"]
         return f"{hedge} " + bare.format(low=low_text or high_text, high=high_text)
     return QUALIFIER_WORDS[qualifier].format(low=low_text, high=high_text)
+
+
+def reader_hedge(hedge: object) -> str | None:
+    """The source's hedge as a sentence sets it before a number, or None when it cannot be."""
+    if not isinstance(hedge, str):
+        return None
+    words = HEDGE_SIGNS.get(hedge.strip(), hedge.strip().lower())
+    return words if words in READER_HEDGES else None
 
 
 def period_text(start: object, end: object) -> str:
@@ -99,6 +138,11 @@ def cite(table: str, ids: Iterable[str] | str) -> str:
         f'<a href="#{evidence_anchor(table, row_id)}">{row_id}</a>' for row_id in row_ids if row_id
     )
     return f"<sup>[{links}]</sup>" if links else ""
+
+
+def cited(text: str, table: str, ids: Iterable[str] | str) -> str:
+    """Data text, escaped, followed by links to the rows that state it."""
+    return html.escape(text) + cite(table, ids)
 
 
 def _present(value: float | None) -> float | None:

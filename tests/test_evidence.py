@@ -135,3 +135,29 @@ def test_the_timeline_places_each_figure_in_the_period_it_describes() -> None:
     assert timeline["date"].tolist()[:2] == [pd.Timestamp("2022-03-07"), pd.Timestamp("2023-06-30")]
     assert timeline["date_precision"].tolist() == ["day", "day", "year", "unknown"]
     assert timeline["date"].iloc[2] == pd.Timestamp("2024-07-01 12:00")
+
+
+RUSSIA_SIDE = claims(
+    """\
+    claim_id,side,metric,claimant_type,value_low,value_high,qualifier,stated_on
+    SHOIGU,russia,volunteers_interested,ru_government,16000,16000,exact,2022-03
+    OWN,russia,fighters_active,ru_government,5000,5000,about,2023-01
+    COUNTED,russia,fighters_active,media,1000,1000,about,2023-03
+    KYIVSIDE,ukraine,fighters_active,media,2000,2000,about,2023-03
+    """
+)
+
+
+def test_moscow_figures_about_its_own_side_meet_the_same_rules() -> None:
+    ratios = headline_ratios(RUSSIA_SIDE, SOURCES)
+    own = ratios.set_index("comparison").loc["moscow_own_serving"]
+    assert (own["claim_ids"], own["evidence_ids"]) == ("OWN", "COUNTED")
+    assert (own["low"], own["high"]) == (5.0, 5.0)
+    missing = unpaired(RUSSIA_SIDE, SOURCES).set_index("comparison")
+    assert missing.loc["moscow_own_interest", "reason"] == "no_evidence"
+
+
+def test_a_count_of_one_side_is_never_evidence_about_the_other() -> None:
+    ratios = headline_ratios(RUSSIA_SIDE.query("claim_id != 'COUNTED'"), SOURCES)
+    assert "moscow_own_serving" not in set(ratios["comparison"])
+    assert "KYIVSIDE" not in ",".join(ratios["evidence_ids"])

@@ -53,3 +53,19 @@ def test_a_country_with_a_single_figure_has_a_one_stage_funnel() -> None:
 
 def test_a_country_without_figures_has_no_stages() -> None:
     assert country_funnel(CLAIMS, "FRA").empty
+
+
+def test_stages_read_the_vocabulary_groups_and_leave_out_parts_of_the_group() -> None:
+    rows = claims(
+        """\
+        claim_id,metric,country,claimant_type,value_low,value_high,qualifier,counts
+        SERVED,fighters_total,NPL,media,15000,15000,exact,
+        APPLIED,applications,NPL,media,900,900,exact,
+        ONEUNIT,killed,NPL,media,16,,at_least,subset
+        """
+    )
+    funnel = country_funnel(rows, "NPL")
+    assert funnel[["stage", "claim_ids"]].astype(str).values.tolist() == [
+        ["interested", "APPLIED"],
+        ["arrived", "SERVED"],
+    ]

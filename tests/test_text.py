@@ -24,6 +24,25 @@ def test_a_figure_reads_as_the_source_bounded_it(low, high, qualifier, words) ->
     assert figure_text(low, high, qualifier) == words
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "qualifier", "hedge", "words"),
+    [
+        (20000, 20000, "about", "nearly", "nearly 20,000"),
+        (1500, 1500, "about", "may be only", "may be only 1,500"),
+        (1000, None, "more_than", "Over", "over 1,000"),
+        (1000, None, "more_than", ">", "more than 1,000"),
+        (40, None, "at_least", "At least", "at least 40"),
+        (202, 202, "exact", "are believed", "202"),
+        (1000, 1000, "about", "Около", "about 1,000"),
+        (1000, None, "more_than", "ultrapassam", "more than 1,000"),
+    ],
+)
+def test_a_hedge_is_worded_before_the_number_only_where_a_sentence_can_say_it(
+    low, high, qualifier, hedge, words
+) -> None:
+    assert figure_text(low, high, qualifier, hedge) == words
+
+
 def test_computed_intervals_read_as_ranges_or_bounds() -> None:
     assert interval_text(10.0, 13.3333) == f"10{RANGE_DASH}13.3"
     assert interval_text(26.6667, None) == "at least 26.7"
