@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from . import countries, deaths, evidence, funnel, history, legal
+from .asof import figure_period
 from .charts import (
     CLAIMANT_OF,
     COMPARISON_WORDS,
@@ -353,13 +354,22 @@ def country_findings(
     }
 
 
-SIDE_COUNTRY_COLUMNS = ["country", "name", "stage", "figure", "text", "claimants", "claim_ids"]
+SIDE_COUNTRY_COLUMNS = [
+    "country",
+    "name",
+    "stage",
+    "figure",
+    "when",
+    "text",
+    "claimants",
+    "claim_ids",
+]
 
 
-def side_countries(claims: pd.DataFrame, side: str) -> pd.DataFrame:
+def side_countries(claims: pd.DataFrame, sources: pd.DataFrame, side: str) -> pd.DataFrame:
     """Every distinct headcount stated for one country's citizens on one `side`, in words, with
-    who stated it: the country funnels (`funnel`) of every single country the side's figures
-    name, so the same rules hold as for each country's profile."""
+    who stated it and the period it describes: the country funnels (`funnel`) of every single
+    country the side's figures name, so the same rules hold as for each country's profile."""
     codes = sorted(
         code
         for code in claims.loc[claims["side"].eq(side), "country"].dropna().unique()
@@ -370,6 +380,8 @@ def side_countries(claims: pd.DataFrame, side: str) -> pd.DataFrame:
     rows = rows.loc[rows["side"].eq(side)]
     if rows.empty:
         return pd.DataFrame(columns=SIDE_COUNTRY_COLUMNS)
+    first = claims.set_index("claim_id").reindex(rows["claim_ids"].str.split(", ").str[0])
+    period = figure_period(first, sources)
     claimant = claims.set_index("claim_id")["claimant"]
     return rows.assign(
         name=rows["country"].map(countries.country_name),
@@ -377,12 +389,19 @@ def side_countries(claims: pd.DataFrame, side: str) -> pd.DataFrame:
         claimants=rows["claim_ids"].map(
             lambda ids: "; ".join(dict.fromkeys(claimant.reindex(ids.split(", ")).astype(str)))
         ),
+        when=[
+            period_text(start, end)
+            for start, end in zip(period["start"], period["end"], strict=True)
+        ],
         text=lambda frame: (
             frame["figure"]
             + " "
             + frame["stage"].astype(str).map(STAGE_WORDS)
             + ", according to "
             + frame["claimants"]
+            + " ("
+            + frame["when"]
+            + ")"
         ),
     )[SIDE_COUNTRY_COLUMNS]
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ffanalysis.findings import SIDE_COUNTRY_COLUMNS, side_countries
-from tests.typed_frames import claims
+from tests.typed_frames import claims, table
+
+SOURCES = table("sources", "source_id,published\ndoc,2025-01\n")
 
 CLAIMS = claims(
     """\
@@ -19,15 +21,15 @@ CLAIMS = claims(
 
 
 def test_each_country_lists_its_distinct_figures_with_who_stated_them() -> None:
-    rows = side_countries(CLAIMS, "russia")
+    rows = side_countries(CLAIMS, SOURCES, "russia")
     assert rows.columns.tolist() == SIDE_COUNTRY_COLUMNS
     assert rows[["country", "text", "claim_ids"]].values.tolist() == [
-        ["IND", "126 arrived, according to Indian MEA", "ECHO, MEA"],
-        ["IND", "12 killed, according to Indian MEA", "DEAD"],
+        ["IND", "126 arrived, according to Indian MEA (January 2025)", "ECHO, MEA"],
+        ["IND", "12 killed, according to Indian MEA (January 2025)", "DEAD"],
     ]
 
 
 def test_troops_sent_by_a_state_totals_over_regions_and_the_other_side_are_left_out() -> None:
-    countries = set(side_countries(CLAIMS, "russia")["country"])
+    countries = set(side_countries(CLAIMS, SOURCES, "russia")["country"])
     assert countries == {"IND"}
-    assert set(side_countries(CLAIMS, "ukraine")["country"]) == {"GBR"}
+    assert set(side_countries(CLAIMS, SOURCES, "ukraine")["country"]) == {"GBR"}
