@@ -1,7 +1,10 @@
 """Set up and run the project with nothing but Python 3.11 and pip.
 
     python3 tasks.py build    build the report into reports/ (creates .venv on first use)
-    python3 tasks.py test     run the linter and the test suite
+    python3 tasks.py test     run the linter and the whole test suite (what CI runs)
+    python3 tasks.py test --fast
+                              the same, less the tests that need a kernel, a browser or a
+                              whole build: the inner loop while editing a module
     python3 tasks.py setup    only create or update .venv
     python3 tasks.py lock     re-resolve the pinned versions in requirements.lock
 
@@ -68,10 +71,11 @@ def build() -> None:
     run(BIN / "ffanalysis", "build", "--countries", "all")
 
 
-def test() -> None:
+def test(*options: str) -> None:
     ensure_environment()
     run(BIN / "ruff", "check", ".")
-    run(BIN / "python", "-m", "pytest")
+    run(BIN / "ruff", "format", "--check", ".")
+    run(BIN / "python", "-m", "pytest", *(["-m", "not slow"] if "--fast" in options else []))
 
 
 def lock() -> None:
@@ -99,14 +103,17 @@ def lock() -> None:
 
 
 TASKS = {"setup": ensure_environment, "build": build, "test": test, "lock": lock}
+OPTIONS = {"test": {"--fast"}}
+"""The options each task takes."""
 
 
 def main() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py may be run by an older python3
         raise SystemExit("Python 3.11 or newer is needed (run it as python3.11 tasks.py ...)")
-    if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
-        raise SystemExit(f"usage: python3 tasks.py {{{'|'.join(TASKS)}}}\n\n{__doc__}")
-    TASKS[sys.argv[1]]()
+    task, *options = sys.argv[1:] or [""]
+    if task not in TASKS or not set(options) <= OPTIONS.get(task, set()):
+        raise SystemExit(f"usage: python3 tasks.py {{{'|'.join(TASKS)}}} [--fast]\n\n{__doc__}")
+    TASKS[task](*options)
 
 
 if __name__ == "__main__":

@@ -384,7 +384,8 @@ SYNTHETIC_CHOICES = {
 
 
 def synthetic_data(folder: Path, rows: int, seed: int = 2022) -> Path:
-    """A data folder with the real raw tables, except claims.csv: `rows` claim rows.
+    """A data folder with the real raw tables, except claims.csv: `rows` claim rows (and no
+    corrections to the real claims they replace).
 
     Each row copies a random real claim, so its source, locator and quote still pass the
     verbatim check and its qualifier still fits its values; it gets a unique claim_id and a
@@ -409,7 +410,20 @@ def synthetic_data(folder: Path, rows: int, seed: int = 2022) -> Path:
                 distinct_from=f"S{number - 1:07d}" if number > 1 else "",
             )
             writer.writerow(row)
+    _drop_corrections_to(paths.raw_dir(data_dir) / "corrections.csv", "claims")
     return data_dir
+
+
+def _drop_corrections_to(log: Path, table: str) -> None:
+    """The corrections log less its rows about `table`, whose real rows were replaced."""
+    with log.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        kept = [row for row in reader if row["table"] != table]
+        fieldnames = reader.fieldnames or []
+    with log.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fieldnames, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(kept)
 
 
 def _usual_counts(metric: str, unit: str) -> str:

@@ -133,3 +133,22 @@ def copy_mini_project(root: Path) -> Project:
 def project(tmp_path: Path) -> Project:
     """A valid project whose raw tables pass validation."""
     return make_project(tmp_path)
+
+
+@dataclass(frozen=True)
+class Published:
+    """A site built once from the mini fixture, and the project it was built from."""
+
+    project: Project
+    site: Path
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
+    """One published site (a source title holding markup) for every test that only reads it;
+    tests that rebuild or break a site make their own."""
+    from tests.helpers import publish_site, with_hostile_title
+
+    root = tmp_path_factory.mktemp("published")
+    project = with_hostile_title(copy_mini_project(root / "mini"))
+    return Published(project, publish_site(project, root / "site"))

@@ -15,6 +15,8 @@ import pytest
 from ffanalysis.clean import DERIVED_TABLES
 from ffanalysis.schema import TABLES
 
+pytestmark = pytest.mark.slow  # runs the benchmarks end to end
+
 RUN = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
 
 SECTIONS = (

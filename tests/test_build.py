@@ -16,29 +16,15 @@ from ffanalysis.build import (
     NOTEBOOKS,
     TIMINGS,
     BuildError,
-    Options,
     Run,
     build,
     longest_first,
 )
 from ffanalysis.problems import DataError
-from tests.conftest import Project, copy_mini_project
+from tests.conftest import Project, Published, copy_mini_project
+from tests.helpers import options, publish_site, with_hostile_title
 
-HOSTILE_TITLE = "Dispatch <script>window.pwned = 1</script><img src=x onerror=window.pwned=2>"
-
-
-def options(project: Project, out: Path, **changes) -> Options:
-    settings = {
-        "as_of": "",
-        "countries": ["NOR"],
-        "out": out,
-        "jobs": 2,
-        "force": False,
-        "data_dir": project.data_dir,
-        "shared_dir": project.shared_dir,
-        **changes,
-    }
-    return Options(**settings)
+pytestmark = pytest.mark.slow  # builds the whole site
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -47,23 +33,6 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and not path.name.startswith(".") and ".cache" not in path.parts
     }
-
-
-def with_hostile_title(project: Project) -> Project:
-    """The project, with markup in a source title that the report must show as text."""
-    project.write(
-        "sources.csv",
-        project.read("sources.csv").replace("Kyiv calls for volunteers", HOSTILE_TITLE),
-    )
-    return project
-
-
-def publish_site(project: Project, out: Path) -> Path:
-    """Build the project's report into `out`, keeping the progress messages in build.log."""
-    messages: list[str] = []
-    build(options(project, out), say=messages.append)
-    (out / "build.log").write_text("\n".join(messages))
-    return out
 
 
 @pytest.fixture
@@ -76,7 +45,10 @@ def site(hostile_project: Project, tmp_path: Path) -> Path:
     return publish_site(hostile_project, tmp_path / "site")
 
 
-def test_the_build_publishes_the_report_country_pages_figures_and_notebooks(site: Path) -> None:
+def test_the_build_publishes_the_report_country_pages_figures_and_notebooks(
+    published: Published,
+) -> None:
+    site = published.site
     assert (site / "report.html").is_file()
     assert (site / "countries" / "NOR.html").is_file()
     chapters = sorted(path.stem for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
@@ -92,8 +64,9 @@ def test_the_build_publishes_the_report_country_pages_figures_and_notebooks(site
     assert "page(s) in" in log
 
 
-def test_each_notebook_runs_as_in_a_new_kernel(site: Path) -> None:
+def test_each_notebook_runs_as_in_a_new_kernel(published: Published) -> None:
     """Six notebooks on two workers: most run in a kernel kept from an earlier notebook."""
+    site = published.site
     for path in sorted((site / "notebooks").glob("*.ipynb")):
         code = [
             cell for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"
@@ -105,7 +78,8 @@ def test_each_notebook_runs_as_in_a_new_kernel(site: Path) -> None:
         assert printed == [], path.name
 
 
-def test_the_next_build_starts_the_runs_that_took_longest_first(site: Path) -> None:
+def test_the_next_build_starts_the_runs_that_took_longest_first(published: Published) -> None:
+    site = published.site
     timings = json.loads((site / ".cache" / TIMINGS).read_text())
     chapters = [path.stem for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))]
     assert set(timings) == {*chapters, "country_NOR"}
@@ -116,8 +90,9 @@ def test_the_next_build_starts_the_runs_that_took_longest_first(site: Path) -> N
 
 
 def test_the_same_inputs_give_the_same_pages_byte_for_byte(
-    hostile_project: Project, site: Path, tmp_path: Path
+    published: Published, tmp_path: Path
 ) -> None:
+    hostile_project, site = published.project, published.site
     again = tmp_path / "again"
     shutil.copytree(site / ".cache", again / ".cache")
     progress = progress_of(hostile_project, again)
@@ -126,7 +101,8 @@ def test_the_same_inputs_give_the_same_pages_byte_for_byte(
         assert (again / page).read_bytes() == (site / page).read_bytes(), page
 
 
-def test_data_markup_is_escaped(site: Path) -> None:
+def test_data_markup_is_escaped(published: Published) -> None:
+    site = published.site
     report = (site / "report.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in report
     assert "<script>window.pwned" not in report

@@ -15,7 +15,7 @@ from ffanalysis.build import (
 )
 from ffanalysis.clean import write_clean
 from tests.conftest import Project
-from tests.test_cli import data_options, run
+from tests.helpers import data_options, run
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 
 from ffanalysis import chapter, findings
 from ffanalysis.clean import write_clean
-from tests.test_charts import CASUALTIES, CLAIMS, CONFLICTS, HISTORICAL, LEGAL, NO_LIST, SOURCES
+from tests.sample_tables import CASUALTIES, CLAIMS, CONFLICTS, HISTORICAL, LEGAL, NO_LIST, SOURCES
 from tests.typed_frames import table
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"

@@ -11,75 +11,17 @@ import pytest
 from matplotlib.figure import Figure
 
 from ffanalysis import charts, lostarmour, plotting
-from tests.test_lostarmour import SMALL
+from tests.sample_tables import (
+    CASUALTIES,
+    CLAIMS,
+    CONFLICTS,
+    HISTORICAL,
+    LEGAL,
+    NO_LIST,
+    SMALL,
+    SOURCES,
+)
 from tests.typed_frames import claims, table
-
-SOURCES = table(
-    "sources",
-    """\
-    source_id,file,title,publisher,published,kind
-    doc,sources/doc.txt,A test document,Test Press,2023-02,news
-    other,sources/other.txt,Another paper,,2024,news
-    undated,sources/undated.txt,An undated page,Some Site,,web_page
-    """,
-)
-
-CLAIMS = claims(
-    """\
-    claim_id,metric,country,stated_on,claimant,claimant_type,value_low,value_high,qualifier,source_id
-    KYIV,volunteers_interested,,2022-03,Kyiv,ua_government,20000,,more_than,
-    SERVING,fighters_active,,2023-01,Kyiv,ua_government,5000,5000,exact,
-    PAPER,fighters_active,,2023-03,Reporters,media,1500,2000,range,other
-    MOD1,volunteers_arrived,,2022-06,Moscow,ru_government,7000,7000,about,
-    MOD2,volunteers_arrived,,2024-03,Moscow,ru_government,13387,,at_least,
-    NOWHEN,fighters_active,,,Someone,media,1000,1000,about,undated
-    DEAD,killed,,2024-03,Moscow,ru_government,6000,6000,about,
-    NAMED,killed,,,A list,ru_affiliated,,750,fewer_than,
-    BRIT,volunteers_interested,GBR,,Reporters,media,6000,6000,about,
-    BRITDEAD,killed,GBR,,Reporters,media,8,8,exact,
-    NORWAY,volunteers_arrived,NOR,,Reporters,media,300,,more_than,
-    """
-).assign(conflict="russia_ukraine_2022")
-
-CASUALTIES = table(
-    "casualties",
-    """\
-    casualty_id,person,nationality,side,died_on,source_id
-    K1,A,GBR,ukraine,2022-04-11,doc
-    K2,B,USA,ukraine,2022-06,doc
-    K3,C,,ukraine,,doc
-    """,
-)
-
-LEGAL = table(
-    "legal_stances",
-    """\
-    country,legality,source_id
-    GBR,illegal,doc
-    SWE,legal,doc
-    FIN,discouraged,other
-    """,
-)
-
-CONFLICTS = table(
-    "conflicts",
-    """\
-    conflict_id,name,side_joined,start,end
-    spanish_civil_war,Spanish Civil War,spanish_republic,1936-07-17,1939-03-28
-    russia_ukraine_2022,Russia-Ukraine war / International Legion,ukraine,2022-02-24,
-    """,
-)
-
-HISTORICAL = table(
-    "historical",
-    """\
-    figure_id,conflict,side,metric,country,claimant,claimant_type,value_low,value_high,qualifier,unit,source_id
-    H1,spanish_civil_war,spanish_republic,fighters_total,ALL,Historians,independent,32000,32000,about,persons,doc
-    H2,spanish_civil_war,spanish_republic,fighters_total,ALL,Others,independent,35000,,more_than,persons,doc
-    H3,spanish_civil_war,spanish_republic,host_force,ALL,Historians,independent,750000,750000,exact,persons,doc
-    H4,spanish_civil_war,spanish_republic,fighters_active,ALL,Historians,independent,,18000,up_to,persons,doc
-    """,
-)
 
 SPAIN_MONTHS = 984 * 12 / 365.25  # 17 July 1936 to 28 March 1939, in average months
 WAR_MONTHS = 1406 * 12 / 365.25  # 24 February 2022 to 31 December 2025
@@ -87,7 +29,7 @@ WAR_MONTHS = 1406 * 12 / 365.25  # 24 February 2022 to 31 December 2025
 
 @pytest.fixture
 def listed(tmp_path: Path) -> pd.DataFrame:
-    """LostArmour's list from tests.test_lostarmour: 44 names, 8 of them undated."""
+    """LostArmour's list from tests.sample_tables: 44 names, 8 of them undated."""
     path = tmp_path / "lostarmour.csv"
     path.write_text(SMALL, encoding="utf-8")
     return lostarmour.read_reference(path)
@@ -352,7 +294,6 @@ def test_the_historical_comparison_draws_totals_rates_and_shares(tmp_path: Path)
 
 # Nothing to draw
 
-NO_LIST = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in lostarmour.COLUMNS.items()})
 
 EMPTY = {
     "claims_timeline": lambda folder: charts.claims_timeline(CLAIMS.iloc[:0], SOURCES, folder),

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from ffanalysis.cli import main
 from tests.conftest import Project
-
-
-def run(project: Project, *arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ffanalysis", *arguments],
-        capture_output=True,
-        text=True,
-        cwd=project.root / "project",
-        check=False,
-    )
-
-
-def data_options(project: Project) -> list[str]:
-    return ["--data-dir", str(project.data_dir), "--shared-dir", str(project.shared_dir)]
+from tests.helpers import data_options, run
 
 
 def test_help_lists_the_commands() -> None:

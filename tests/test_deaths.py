@@ -12,7 +12,7 @@ from ffanalysis.deaths import (
     lostarmour_over_time,
     named_deaths_over_time,
 )
-from tests.test_lostarmour import write_small
+from tests.sample_tables import write_small
 from tests.typed_frames import claims, table
 
 

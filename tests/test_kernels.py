@@ -9,6 +9,8 @@ from jupyter_core.utils import run_sync
 
 from ffanalysis.kernels import Kernel, KernelPool
 
+pytestmark = pytest.mark.slow  # starts Jupyter kernels
+
 
 def run(manager, code: str) -> tuple[str, int]:
     """Execute `code` in the kernel; its printed output and the cell's execution count."""

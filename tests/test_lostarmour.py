@@ -11,25 +11,10 @@ import pytest
 from ffanalysis import lostarmour
 from ffanalysis.validation import check_data
 from tests.conftest import Project
-from tests.test_repository import SHARED, needs_shared
+from tests.helpers import SHARED, needs_shared
+from tests.sample_tables import SMALL, write_small
 
 REFERENCE = SHARED / "reference" / "lostarmour_named_deaths_by_month.csv"
-
-SMALL = """\
-citizenship_as_listed,citizenship_english,month_of_death,named_deaths
-Колумбия,Colombia,2024-07,30
-Колумбия,Colombia,,8
-Неопределенно,(undetermined),2023-09,2
-Французский Легион,(French Foreign Legion),2022-04,1
-Швеция,Sweden,до 2024,2
-Россия,Russia,2024--0,1
-"""
-
-
-def write_small(tmp_path: Path, text: str = SMALL) -> Path:
-    path = tmp_path / "lostarmour.csv"
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_labels_map_to_iso_codes_and_non_countries_are_kept(tmp_path: Path) -> None:

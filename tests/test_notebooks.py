@@ -16,7 +16,9 @@ from ffanalysis.clean import write_clean
 from ffanalysis.notebook import load_notebook, read_records
 from ffanalysis.validation import check_data
 from tests.conftest import Project
-from tests.test_lostarmour import SMALL
+from tests.sample_tables import SMALL
+
+pytestmark = pytest.mark.slow  # runs notebooks in Jupyter kernels
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_mini_project
-from tests.test_build import publish_site, with_hostile_title
+from tests.conftest import Published
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
@@ -23,16 +22,17 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium on this machine: `apt-get install chromium` (CI does)"
-)
+pytestmark = [
+    pytest.mark.slow,  # builds a site and drives a browser
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="no Chromium on this machine: `apt-get install chromium` (CI does)"
+    ),
+]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """One published site for every browser test (a build takes seconds)."""
-    root = tmp_path_factory.mktemp("browser")
-    return publish_site(with_hostile_title(copy_mini_project(root / "mini")), root / "site")
+def site(published: Published) -> Path:
+    return published.site
 
 
 @pytest.fixture(scope="module")

@@ -12,18 +12,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ffanalysis import paths
 from ffanalysis.clean import clean_tables, to_csv_text
 from ffanalysis.dictionary import data_dictionary
 from ffanalysis.validation import check_data
+from tests.helpers import SHARED, needs_shared
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SHARED = paths.default_shared_dir(DATA)
-
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(), reason=f"the evidence folder {SHARED} is not beside this checkout"
-)
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pytest
 
 from ffanalysis.quoted_numbers import stated_numbers, states
 from tests.conftest import Project
-from tests.test_validation import problems_of
+from tests.helpers import problems_of
 
 
 def edit(project: Project, name: str, old: str, new: str) -> None:

@@ -8,14 +8,8 @@ import pandas as pd
 import pytest
 
 from ffanalysis.schema import _number
-from ffanalysis.validation import check_data
 from tests.conftest import VALID_TABLES, Project
-
-
-def problems_of(project: Project) -> list[str]:
-    """Every problem as `file:line: column: message`, with the file named relative to raw/."""
-    _, problems = check_data(project.data_dir, project.shared_dir)
-    return [f"{p.path.name}:{p.line}: {p.column}: {p.message}" for p in problems]
+from tests.helpers import problems_of
 
 
 def replace_in(name: str, old: str, new: str):

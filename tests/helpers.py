@@ -1,0 +1,79 @@
+"""Helpers several test files share: the command line, a built site, problems as text.
+
+Test files import from here (or `conftest`, `typed_frames`, `sample_tables`), never from one
+another, so each test file can change without breaking another.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ffanalysis import paths
+from ffanalysis.build import Options, build
+from ffanalysis.validation import check_data
+from tests.conftest import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = paths.default_shared_dir(ROOT / "data")
+
+needs_shared = pytest.mark.skipif(
+    not SHARED.is_dir(), reason=f"the evidence folder {SHARED} is not beside this checkout"
+)
+
+HOSTILE_TITLE = "Dispatch <script>window.pwned = 1</script><img src=x onerror=window.pwned=2>"
+"""A source title holding markup, which every page must show as text."""
+
+
+def run(project: Project, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "ffanalysis", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=project.root / "project",
+        check=False,
+    )
+
+
+def data_options(project: Project) -> list[str]:
+    return ["--data-dir", str(project.data_dir), "--shared-dir", str(project.shared_dir)]
+
+
+def problems_of(project: Project) -> list[str]:
+    """Every problem as `file:line: column: message`, with the file named relative to raw/."""
+    _, problems = check_data(project.data_dir, project.shared_dir)
+    return [f"{p.path.name}:{p.line}: {p.column}: {p.message}" for p in problems]
+
+
+def options(project: Project, out: Path, **changes) -> Options:
+    settings = {
+        "as_of": "",
+        "countries": ["NOR"],
+        "out": out,
+        "jobs": 2,
+        "force": False,
+        "data_dir": project.data_dir,
+        "shared_dir": project.shared_dir,
+        **changes,
+    }
+    return Options(**settings)
+
+
+def with_hostile_title(project: Project) -> Project:
+    """The project, with markup in a source title that the report must show as text."""
+    project.write(
+        "sources.csv",
+        project.read("sources.csv").replace("Kyiv calls for volunteers", HOSTILE_TITLE),
+    )
+    return project
+
+
+def publish_site(project: Project, out: Path) -> Path:
+    """Build the project's report into `out`, keeping the progress messages in build.log."""
+    messages: list[str] = []
+    build(options(project, out), say=messages.append)
+    (out / "build.log").write_text("\n".join(messages))
+    return out
