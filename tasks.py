@@ -75,7 +75,8 @@ def test(*options: str) -> None:
     ensure_environment()
     run(BIN / "ruff", "check", ".")
     run(BIN / "ruff", "format", "--check", ".")
-    run(BIN / "python", "-m", "pytest", *(["-m", "not slow"] if "--fast" in options else []))
+    fast = ["-m", "not slow", "--numprocesses", "auto"] if "--fast" in options else []
+    run(BIN / "python", "-m", "pytest", *fast)
 
 
 def lock() -> None:
