@@ -45,16 +45,23 @@ class Comparison:
     name: str
     side: str
     """The side the foreigners counted fought on (vocabulary SIDE_2022)."""
-    claimed_by: str
-    """Whose story is tested: 'ukraine' (Kyiv's) or 'russia' (Moscow's)."""
     claimant_type: str
-    """The claimant type whose figures are the claims."""
+    """The government whose figures are the claims: 'ua_government' or 'ru_government'."""
     counts: str
     """The kind of count both sides of the ratio are (vocabulary COUNTS)."""
     metrics: tuple[str, ...]
     """The metrics both sides count."""
     what: str
     """What the comparison counts, in a reader's words."""
+
+    @property
+    def claimed_by(self) -> str:
+        """Whose story is tested: 'ukraine' (Kyiv's) or 'russia' (Moscow's)."""
+        return GOVERNMENTS[self.claimant_type]
+
+
+GOVERNMENTS = {"ua_government": "ukraine", "ru_government": "russia"}
+"""The claimant type of each government whose claims are tested, and its side."""
 
 
 EVIDENCE_TYPES = ("independent", "media")
@@ -67,7 +74,6 @@ COMPARISONS = (
     Comparison(
         "kyiv_interest",
         "ukraine",
-        "ukraine",
         "ua_government",
         "interest",
         vocab.INTEREST_METRICS,
@@ -75,7 +81,6 @@ COMPARISONS = (
     ),
     Comparison(
         "kyiv_came",
-        "ukraine",
         "ukraine",
         "ua_government",
         "cumulative",
@@ -85,7 +90,6 @@ COMPARISONS = (
     Comparison(
         "kyiv_serving",
         "ukraine",
-        "ukraine",
         "ua_government",
         "at_one_time",
         vocab.SERVING_METRICS,
@@ -94,7 +98,6 @@ COMPARISONS = (
     Comparison(
         "moscow_came",
         "ukraine",
-        "russia",
         "ru_government",
         "cumulative",
         vocab.CAME_METRICS,
@@ -103,7 +106,6 @@ COMPARISONS = (
     Comparison(
         "moscow_serving",
         "ukraine",
-        "russia",
         "ru_government",
         "at_one_time",
         vocab.SERVING_METRICS,
@@ -112,7 +114,6 @@ COMPARISONS = (
     Comparison(
         "moscow_killed",
         "ukraine",
-        "russia",
         "ru_government",
         "cumulative",
         ("killed",),
@@ -120,7 +121,6 @@ COMPARISONS = (
     ),
     Comparison(
         "moscow_own_interest",
-        "russia",
         "russia",
         "ru_government",
         "interest",
@@ -130,7 +130,6 @@ COMPARISONS = (
     Comparison(
         "moscow_own_came",
         "russia",
-        "russia",
         "ru_government",
         "cumulative",
         vocab.CAME_METRICS,
@@ -138,7 +137,6 @@ COMPARISONS = (
     ),
     Comparison(
         "moscow_own_serving",
-        "russia",
         "russia",
         "ru_government",
         "at_one_time",
@@ -150,7 +148,7 @@ COMPARISONS = (
 Ukraine's side and, with the same rules, Moscow's about the foreigners on its own. All count
 the whole side, every country together, in persons (`in_scope`)."""
 
-HEADLINE_COLUMNS = [
+CLAIM_COLUMNS = [
     "comparison",
     "claimed_by",
     "counts",
@@ -159,6 +157,11 @@ HEADLINE_COLUMNS = [
     "claim_ids",
     "claim_date_start",
     "claim_date",
+]
+"""What a comparison's row says of its claim, paired with evidence or not."""
+
+HEADLINE_COLUMNS = [
+    *CLAIM_COLUMNS,
     "evidence_low",
     "evidence_high",
     "evidence_ids",
@@ -171,14 +174,7 @@ HEADLINE_COLUMNS = [
 ]
 
 UNPAIRED_COLUMNS = [
-    "comparison",
-    "claimed_by",
-    "counts",
-    "claim_low",
-    "claim_high",
-    "claim_ids",
-    "claim_date_start",
-    "claim_date",
+    *CLAIM_COLUMNS,
     "reason",
     "nearest_ids",
     "nearest_date_start",

@@ -44,13 +44,11 @@ def country_phrase(code: str) -> str:
     return f"the {name}" if needs_article else name
 
 
+CLAIM_COLUMNS = ["comparison", "who", "what", "claim_text", "claim_when", "claim_ids"]
+"""What every comparison's finding says of its claim, paired or not."""
+
 RATIO_COLUMNS = [
-    "comparison",
-    "who",
-    "what",
-    "claim_text",
-    "claim_when",
-    "claim_ids",
+    *CLAIM_COLUMNS,
     "evidence_text",
     "evidence_when",
     "evidence_ids",
@@ -64,17 +62,7 @@ RATIO_COLUMNS = [
     "verdict",
 ]
 
-UNPAIRED_COLUMNS = [
-    "comparison",
-    "who",
-    "what",
-    "claim_text",
-    "claim_when",
-    "claim_ids",
-    "reason",
-    "nearest_ids",
-    "nearest_when",
-]
+UNPAIRED_COLUMNS = [*CLAIM_COLUMNS, "reason", "nearest_ids", "nearest_when"]
 
 
 def ratio_findings(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
