@@ -32,7 +32,7 @@ from statistics import median
 
 from ffanalysis import paths, vocab
 from ffanalysis.build import countries_with_data
-from ffanalysis.clean import DERIVED_TABLES
+from ffanalysis.registry import REFERENCE_TABLES
 from ffanalysis.schema import TABLES
 
 HERE = Path(__file__).resolve().parent
@@ -349,7 +349,7 @@ def import_load_section(runs: int, scratch: Path) -> Section:
         label: [import_seconds(touch, scratch) for _ in range(runs)]
         for label, touch in probes.items()
     }
-    names = [*TABLES, *DERIVED_TABLES]
+    names = [*TABLES, *REFERENCE_TABLES]
     loads = load_seconds(names, runs)
     rows = [["What", "Runs (s)", "Median (s)"]]
     rows += [

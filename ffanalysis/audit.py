@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .clean import DERIVED_TABLES
-from .loading import load
-from .lostarmour import SOURCE_ID as LOSTARMOUR_SOURCE
+from .loading import load, load_reference
+from .registry import REFERENCE_TABLES
 from .schema import TABLES
 
 
@@ -23,8 +22,8 @@ def coverage(data_dir: Path | None = None) -> pd.DataFrame:
     counts = pd.concat(
         [load(name, data_dir)["source_id"].value_counts().rename(name) for name in citing]
         + [
-            pd.Series({LOSTARMOUR_SOURCE: len(load(name, data_dir))}, name=name)
-            for name in DERIVED_TABLES
+            pd.Series({table.source_id: len(load_reference(name, data_dir))}, name=name)
+            for name, table in REFERENCE_TABLES.items()
         ],
         axis=1,
     )

@@ -14,12 +14,11 @@ from typing import Any
 
 import pandas as pd
 
-from . import countries, paths
+from . import countries
 from .asof import as_of as rows_as_of
-from .clean import DERIVED_TABLES
 from .dates import bounds_or_none
-from .loading import load
-from .lostarmour import SOURCE_ID as LOSTARMOUR_SOURCE
+from .loading import load, load_reference
+from .registry import REFERENCE_TABLES
 from .text import cite, interval_text
 
 
@@ -28,7 +27,8 @@ class Tables:
     """The clean tables, cut to the rows stated by the chapter's date.
 
     `sources` and `conflicts` are never cut: sources are needed to name every row, and a war's
-    dates are the frame the figures are read in, not figures themselves.
+    dates are the frame the figures are read in, not figures themselves. Each reference table
+    (`registry`) is in `references` and reads as an attribute too: `tables.lostarmour`.
     """
 
     sources: pd.DataFrame
@@ -38,8 +38,14 @@ class Tables:
     casualties: pd.DataFrame
     legal_stances: pd.DataFrame
     units: pd.DataFrame
-    lostarmour: pd.DataFrame
+    references: dict[str, pd.DataFrame]
     as_of: str
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        references = self.__dict__.get("references", {})
+        if name in references:
+            return references[name]
+        raise AttributeError(f"no table {name!r}")
 
 
 def check_as_of(as_of: str) -> str:
@@ -64,8 +70,8 @@ def check_country(country: str) -> str:
 def load_tables(data_dir: Path | str | None, as_of: str) -> Tables:
     """Every table from `data_dir`/clean (the project's data/ when None), as of `as_of`.
 
-    LostArmour's list counts as stated when its source was published, like any other row; a
-    data folder without it gives an empty list rather than an error. Historical figures are cut
+    A reference table's rows count as stated when its source was published, like any other
+    row; a data folder without one gives it empty rather than an error. Historical figures are cut
     by their own statement dates only (`asof`): the page we read them on is not when they
     became known.
     """
@@ -83,17 +89,12 @@ def load_tables(data_dir: Path | str | None, as_of: str) -> Tables:
         casualties=cut(load("casualties", data_dir)),
         legal_stances=cut(load("legal_stances", data_dir)),
         units=cut(load("units", data_dir)),
-        lostarmour=cut(_lostarmour(data_dir).assign(source_id=LOSTARMOUR_SOURCE)),
+        references={
+            name: cut(load_reference(name, data_dir).assign(source_id=table.source_id))
+            for name, table in REFERENCE_TABLES.items()
+        },
         as_of=as_of,
     )
-
-
-def _lostarmour(data_dir: Path | str | None) -> pd.DataFrame:
-    data = Path(data_dir) if data_dir is not None else paths.default_data_dir()
-    if (paths.clean_dir(data) / "lostarmour.csv").is_file():
-        return load("lostarmour", data_dir)
-    columns = DERIVED_TABLES["lostarmour"]
-    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
 
 
 def date_words(as_of: str) -> str:

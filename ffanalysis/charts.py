@@ -31,7 +31,6 @@ from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormat
 from . import countries, deaths, evidence, funnel, history, legal, vocab
 from .asof import stated_date
 from .interval_columns import by_size, originals
-from .lostarmour import SOURCE_ID as LOSTARMOUR_SOURCE
 from .plotting import (
     CLAIMANT_COLOURS,
     claimant_legend,
@@ -490,7 +489,7 @@ def casualties_over_time(
     ids, names = cited_sources(
         [
             *casualties["source_id"],
-            *([LOSTARMOUR_SOURCE] if len(lostarmour) else []),
+            *lostarmour["source_id"].drop_duplicates(),
             *totals.loc[totals["date"].notna(), "source_id"],
         ],
         sources,

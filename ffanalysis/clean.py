@@ -19,38 +19,28 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import lostarmour, paths
+from . import paths
 from .dates import parse_partial_date
 from .distinct import per_distinct
+from .kinds import KINDS, Kind
 from .problems import DataError, Problem
-from .schema import TABLES, Column, Kind, Table
+from .registry import REFERENCE_TABLES
+from .schema import TABLES, Table
 
 START, END = "_start", "_end"
 """Suffixes of the two columns a partial date becomes: the first and last day it can mean."""
 
-_TEXT_KINDS = {Kind.ID, Kind.TEXT, Kind.QUOTE, Kind.COUNTRY, Kind.REFERENCE, Kind.FILE}
-
 
 def clean_columns(table: Table) -> dict[str, object]:
-    """The clean table's columns and their pandas dtypes, in order."""
+    """The clean table's columns and their pandas dtypes (`kinds`), in order."""
     columns: dict[str, object] = {}
     for column in table.columns:
+        dtype = KINDS[column.kind].clean_type(column)
         if column.kind is Kind.DATE:
-            columns[column.name + START] = "datetime64[s]"
-            columns[column.name + END] = "datetime64[s]"
+            columns[column.name + START] = columns[column.name + END] = dtype
         else:
-            columns[column.name] = _dtype(column)
+            columns[column.name] = dtype
     return columns
-
-
-def _dtype(column: Column) -> object:
-    if column.kind is Kind.CHOICE:
-        return pd.CategoricalDtype(list(column.vocabulary), ordered=True)
-    if column.kind is Kind.NUMBER:
-        return "Float64"
-    if column.kind is Kind.BOOLEAN:
-        return "boolean"
-    return "string"
 
 
 def to_clean(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
@@ -88,16 +78,14 @@ def _last_of(text: str) -> date:
     return parse_partial_date(text)[1]
 
 
-DERIVED_TABLES = {"lostarmour": lostarmour.COLUMNS}
-"""Clean tables built from a reference file rather than from data/raw, with their dtypes."""
-
-
 def clean_tables(raw_tables: dict[str, pd.DataFrame], shared_dir: Path) -> dict[str, pd.DataFrame]:
-    """Every table in its clean form, the derived ones included."""
+    """Every table in its clean form, the reference tables whose file sources.csv cites
+    included."""
     tables = {name: to_clean(TABLES[name], raw) for name, raw in raw_tables.items()}
-    reference = lostarmour.reference_path(raw_tables["sources"], shared_dir)
-    if reference is not None:
-        tables["lostarmour"] = lostarmour.read_reference(reference)
+    for reference in REFERENCE_TABLES.values():
+        path = reference.path(raw_tables["sources"], shared_dir)
+        if path is not None:
+            tables[reference.name] = reference.read(path)
     return tables
 
 

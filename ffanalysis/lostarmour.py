@@ -16,6 +16,8 @@ import pandas as pd
 
 from .dates import bounds_or_none, first_day, last_day
 from .problems import Problem
+from .reference import ReferenceTable
+from .text import number
 
 SOURCE_ID = "lostarmour_2025"
 
@@ -126,12 +128,6 @@ MEANINGS = {
 """What each column of the clean table means, for the data dictionary."""
 
 
-def reference_path(sources: pd.DataFrame, shared_dir: Path) -> Path | None:
-    """Where the reference file is, as sources.csv cites it (None if it does not)."""
-    files = sources.loc[sources["source_id"] == SOURCE_ID, "file"].dropna()
-    return shared_dir / files.iloc[0] if len(files) else None
-
-
 def label_problems(path: Path) -> list[Problem]:
     """Citizenship labels and months the tables above cannot read, one problem per line."""
     raw = _read(path)
@@ -205,3 +201,47 @@ def summary(frame: pd.DataFrame) -> dict[str, int]:
             frame.loc[frame["date_precision"].isin(["none", "before"]), "named_deaths"].sum()
         ),
     }
+
+
+def dictionary_notes() -> str:
+    """How the site's citizenship and month labels are read, for the data dictionary."""
+    lines = [
+        "Citizenship labels and their codes:\n",
+        "| label | code |",
+        "|---|---|",
+        *(f"| {label} | `{code}` |" for label, code in CITIZENSHIP_TO_ISO.items()),
+        *(f"| {label} | none: {why} |" for label, why in NOT_COUNTRIES.items()),
+        "",
+        "Month labels that are no plain month:\n",
+        "| label | read as |",
+        "|---|---|",
+        *(f"| {label} | {note} |" for label, (_, _, note) in DATE_READINGS.items()),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def report_values(frame: pd.DataFrame) -> dict[str, str]:
+    """The counts the report's methods text gives: named records, and how many are undated."""
+    named = summary(frame)
+    return {
+        "lostarmour_deaths": number(named["named_deaths"]),
+        "lostarmour_undated": number(named["undated"]),
+    }
+
+
+NAMED_DEATHS = ReferenceTable(
+    name="lostarmour",
+    source_id=SOURCE_ID,
+    meaning="foreigners on Ukraine's side whom the pro-Russian site LostArmour lists by name, per "
+    "citizenship and month of death. A floor from a partisan source, not a total. No "
+    "record is dropped: labels that name no country and months that cannot be read are "
+    "kept and marked.",
+    columns=COLUMNS,
+    meanings=MEANINGS,
+    read=read_reference,
+    problems=label_problems,
+    notes=dictionary_notes,
+    report_values=report_values,
+)
+"""The LostArmour list as a reference table (see `registry`)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
 
 import pandas as pd
 
@@ -17,27 +16,10 @@ from . import vocab
 from .countries import describe_codes
 from .dates import first_day, last_day
 from .distinct import per_distinct
+from .kinds import QUOTE_MAX_LENGTH, Kind
 from .quoted_numbers import states
 from .ranges import QUALIFIER_BOUNDS, bounds_description
 from .vocab import Vocabulary
-
-QUOTE_MAX_LENGTH = 200
-TEXT_MAX_LENGTH = 500
-
-
-class Kind(Enum):
-    """What a column holds; each kind has one parser, one clean type and one set of checks."""
-
-    ID = "identifier"
-    TEXT = "text"
-    QUOTE = "verbatim quote"
-    NUMBER = "number"
-    DATE = "partial date"
-    CHOICE = "choice"
-    COUNTRY = "country code"
-    BOOLEAN = "boolean"
-    REFERENCE = "reference"
-    FILE = "file"
 
 
 @dataclass(frozen=True)
@@ -54,6 +36,21 @@ class Column:
     unique: bool = False
     label: str = ""
     """What a reader calls the column ('date stated'), where its name is not already words."""
+
+    def __post_init__(self) -> None:
+        """A declaration that contradicts its kind fails at import, not in a later check."""
+        wants_vocabulary = self.kind is Kind.CHOICE
+        wants_target = self.kind is Kind.REFERENCE
+        if wants_vocabulary != bool(self.vocabulary):
+            needs = (
+                "needs a vocabulary" if wants_vocabulary else "has a vocabulary but is no choice"
+            )
+            raise ValueError(f"column {self.name!r} {needs}")
+        if wants_target != bool(self.references) or (
+            self.references and self.references.count(".") != 1
+        ):
+            needs = "needs a target 'table.column'" if wants_target else "is no reference"
+            raise ValueError(f"column {self.name!r} {needs}: references={self.references!r}")
 
     @property
     def reader_label(self) -> str:

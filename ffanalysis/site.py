@@ -11,11 +11,12 @@ import nbformat
 import pandas as pd
 from nbformat import NotebookNode
 
-from . import corrections, lostarmour, paths
+from . import corrections, paths
 from .chapter import load_tables
 from .countries import country_name
 from .dates import format_partial_date
-from .loading import load
+from .loading import load, load_reference
+from .registry import REFERENCE_TABLES
 from .report import TEMPLATES, Evidence, html_cell, page_notebook, to_html
 from .text import number
 
@@ -76,15 +77,15 @@ def introduction(options: Options, evidence: Evidence) -> str:
 
 
 def methods(options: Options) -> str:
-    named = lostarmour.summary(load("lostarmour", options.data_dir))
-    return (
-        (TEMPLATES / "report" / "methods.md")
-        .read_text(encoding="utf-8")
-        .format(
-            lostarmour_deaths=number(named["named_deaths"]),
-            lostarmour_undated=number(named["undated"]),
-        )
-    )
+    """The methods section, with the values each reference table states filled in."""
+    values = {
+        placeholder: value
+        for name, table in REFERENCE_TABLES.items()
+        for placeholder, value in table.report_values(
+            load_reference(name, options.data_dir)
+        ).items()
+    }
+    return (TEMPLATES / "report" / "methods.md").read_text(encoding="utf-8").format(**values)
 
 
 def corrections_log(options: Options) -> str:

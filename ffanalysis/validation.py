@@ -2,7 +2,8 @@
 
 Three layers, each reading the declarations in `schema`:
 1. structure (`csvfile`): encoding, quoting, header, field counts;
-2. cells and rows (the checks each column kind implies, plus the tables' row rules);
+2. cells and rows (the checks each column's kind implies, from `kinds`, plus the tables' row
+   rules);
 3. evidence across tables: references resolve, cited files exist, quotes are verbatim, the
    corrections log replays onto the data.
 """
@@ -11,40 +12,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from . import corrections, lostarmour, paths
-from .countries import describe_codes, is_country_code
+from . import corrections, kinds, paths
 from .csvfile import read_csv_strict
-from .dates import PARTIAL_DATE_FORMATS, PartialDateError, bounds_or_none, parse_partial_date
 from .problems import DataError, Problem
+from .registry import REFERENCE_TABLES
 from .schema import (
     CORRECTIONS,
-    QUOTE_MAX_LENGTH,
     TABLES,
-    TEXT_MAX_LENGTH,
     Column,
     Kind,
     Table,
     rule_message,
 )
 
-FORMULA_START = ("=", "+", "-", "@")
-
 RawTables = dict[str, pd.DataFrame]
 """Validated raw tables: text cells, indexed by physical line number."""
-
-
-@dataclass(frozen=True)
-class CellCheck:
-    """A check on the distinct filled values of a column; `message` explains a failing one."""
-
-    passes: Callable[[pd.Series], pd.Series]
-    message: Callable[[str], str]
 
 
 def check_data(data_dir: Path, shared_dir: Path | None = None) -> tuple[RawTables, list[Problem]]:
@@ -65,7 +52,7 @@ def check_data(data_dir: Path, shared_dir: Path | None = None) -> tuple[RawTable
         if frame.empty and structure_problems:
             unreadable.add(table.name)
     problems += _evidence_problems(data_dir, shared_dir, valid_cells, unreadable)
-    problems += _lostarmour_problems(shared_dir, valid_cells["sources"])
+    problems += _reference_problems(shared_dir, valid_cells["sources"])
     problems += corrections.replay_problems(
         paths.raw_dir(data_dir) / CORRECTIONS.file_name,
         valid_cells[CORRECTIONS.name],
@@ -95,106 +82,6 @@ def validate(data_dir: Path, shared_dir: Path | None = None) -> RawTables:
 # --- layer 2: cells and rows -------------------------------------------------------------
 
 
-def _is_partial_date(text: str) -> bool:
-    return bounds_or_none(text) is not None
-
-
-def _partial_date_error(text: str) -> str | None:
-    try:
-        parse_partial_date(text)
-    except PartialDateError as error:
-        return str(error)
-    return None
-
-
-def _country_message(value: str) -> str:
-    hint = f"; did you mean {value.upper()!r}?" if is_country_code(value.upper()) else ""
-    return f"{value!r} is not {describe_codes()}{hint}"
-
-
-def _choice_check(column: Column) -> CellCheck:
-    allowed = list(column.vocabulary or ())
-    return CellCheck(
-        lambda values: values.isin(allowed),
-        lambda value: f"{value!r} is not one of: {', '.join(allowed)}",
-    )
-
-
-_TEXT_CHECKS = (
-    CellCheck(
-        lambda values: values == values.str.strip(),
-        lambda value: "has leading or trailing whitespace",
-    ),
-    CellCheck(
-        lambda values: ~values.str.startswith(FORMULA_START),
-        lambda value: (
-            f"starts with {value[0]!r}, which a spreadsheet would run as a formula; "
-            "rephrase the cell"
-        ),
-    ),
-)
-
-_KIND_CHECKS: dict[Kind, tuple[CellCheck, ...]] = {
-    Kind.ID: (
-        CellCheck(
-            lambda values: values.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*"),
-            lambda value: f"{value!r} must be letters, digits, '_', '.' or '-'",
-        ),
-    ),
-    Kind.TEXT: (
-        CellCheck(
-            lambda values: values.str.len() <= TEXT_MAX_LENGTH,
-            lambda value: f"is {len(value)} characters long; at most {TEXT_MAX_LENGTH}",
-        ),
-    ),
-    Kind.QUOTE: (
-        CellCheck(
-            lambda values: values.str.len() <= QUOTE_MAX_LENGTH,
-            lambda value: (
-                f"is {len(value)} characters long; a quote is at most {QUOTE_MAX_LENGTH}: "
-                "keep the shortest passage that states the figure"
-            ),
-        ),
-    ),
-    Kind.NUMBER: (
-        CellCheck(
-            lambda values: values.str.fullmatch(r"\d+(\.\d+)?"),
-            lambda value: (
-                f"{value!r} is not a number >= 0 (digits and one '.', no thousands separators)"
-            ),
-        ),
-    ),
-    Kind.DATE: (
-        CellCheck(
-            lambda values: values.map(_is_partial_date).astype(bool),
-            lambda value: _partial_date_error(value) or f"expected {PARTIAL_DATE_FORMATS}",
-        ),
-    ),
-    Kind.COUNTRY: (
-        CellCheck(lambda values: values.map(is_country_code).astype(bool), _country_message),
-    ),
-    Kind.BOOLEAN: (
-        CellCheck(
-            lambda values: values.isin(["true", "false"]),
-            lambda value: f"{value!r} must be true or false",
-        ),
-    ),
-    Kind.FILE: (
-        CellCheck(
-            lambda values: values.str.fullmatch(rf"({'|'.join(paths.EVIDENCE_FOLDERS)})/[^/\\]+"),
-            lambda value: f"{value!r} must be a file in {' or '.join(paths.EVIDENCE_FOLDERS)}/",
-        ),
-    ),
-}
-
-
-def cell_checks(column: Column) -> tuple[CellCheck, ...]:
-    """The checks a column's declaration implies."""
-    text_checks = () if column.kind is Kind.NUMBER else _TEXT_CHECKS
-    choice = (_choice_check(column),) if column.kind is Kind.CHOICE else ()
-    return (*text_checks, *_KIND_CHECKS.get(column.kind, ()), *choice)
-
-
 def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Problem]:
     """Every cell that breaks its column's declaration."""
     return [
@@ -216,11 +103,11 @@ def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
     if column.unique:
         failures += _repeats(filled)
     distinct = pd.Series(filled.unique())
-    for check in cell_checks(column):
-        failing = distinct[~check.passes(distinct)]
+    for check in kinds.checks(column):
+        failing = distinct[~check.passes(distinct, column)]
         if not failing.empty:
             holding = filled[filled.isin(failing)]
-            failures += [(line, check.message(value)) for line, value in holding.items()]
+            failures += [(line, check.message(value, column)) for line, value in holding.items()]
     return failures
 
 
@@ -305,10 +192,15 @@ def _evidence_problems(
     return found
 
 
-def _lostarmour_problems(shared_dir: Path, sources: pd.DataFrame) -> list[Problem]:
-    """The LostArmour reference file's labels, when sources.csv cites it."""
-    path = lostarmour.reference_path(sources, shared_dir)
-    return lostarmour.label_problems(path) if path is not None and path.is_file() else []
+def _reference_problems(shared_dir: Path, sources: pd.DataFrame) -> list[Problem]:
+    """What the reader of each reference table cannot read in its file, when sources.csv
+    cites the file."""
+    found: list[Problem] = []
+    for table in REFERENCE_TABLES.values():
+        path = table.path(sources, shared_dir)
+        if path is not None and path.is_file():
+            found += table.problems(path)
+    return found
 
 
 def _missing_files(data_dir: Path, shared_dir: Path, sources: pd.DataFrame) -> list[Problem]:

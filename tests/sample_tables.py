@@ -77,7 +77,8 @@ HISTORICAL = table(
     """,
 )
 
-NO_LIST = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in lostarmour.COLUMNS.items()})
+NO_LIST = lostarmour.NAMED_DEATHS.empty().assign(source_id=pd.Series(dtype="string"))
+"""An empty LostArmour list, as `chapter.load_tables` gives it (with its source)."""
 
 SMALL = """\
 citizenship_as_listed,citizenship_english,month_of_death,named_deaths

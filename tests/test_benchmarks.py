@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ffanalysis.clean import DERIVED_TABLES
+from ffanalysis.registry import REFERENCE_TABLES
 from ffanalysis.schema import TABLES
 
 pytestmark = pytest.mark.slow  # runs the benchmarks end to end
@@ -46,7 +46,7 @@ ROW_STARTS = (
     "| 1 | 1 |",
     "| 2 | 1 |",
     "| `import ffanalysis` |",
-    *(f'| `ff.load("{name}")` |' for name in [*TABLES, *DERIVED_TABLES]),
+    *(f'| `ff.load("{name}")` |' for name in [*TABLES, *REFERENCE_TABLES]),
     "| 50 |",
     "| 100 |",
     "| 200 |",

@@ -32,7 +32,7 @@ def listed(tmp_path: Path) -> pd.DataFrame:
     """LostArmour's list from tests.sample_tables: 44 names, 8 of them undated."""
     path = tmp_path / "lostarmour.csv"
     path.write_text(SMALL, encoding="utf-8")
-    return lostarmour.read_reference(path)
+    return lostarmour.read_reference(path).assign(source_id=lostarmour.SOURCE_ID)
 
 
 def written(chart: charts.Chart, figures: Path, stem: str) -> None:

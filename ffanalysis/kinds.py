@@ -1,0 +1,235 @@
+"""Each kind of column, declared once: what a cell holds, the checks it must pass, its clean type.
+
+Validation runs these checks, cleaning reads the clean type and the data dictionary prints the
+description and every check's rule, so the dictionary cannot promise a rule the validator does
+not apply. A check runs once per distinct value of a column and names what is wrong with a
+failing one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from . import paths
+from .countries import GROUP_SEPARATOR, describe_codes, is_country_code
+from .dates import PARTIAL_DATE_FORMATS, PartialDateError, bounds_or_none, parse_partial_date
+
+if TYPE_CHECKING:
+    from .schema import Column
+
+QUOTE_MAX_LENGTH = 200
+TEXT_MAX_LENGTH = 500
+FORMULA_START = ("=", "+", "-", "@")
+
+
+class Kind(Enum):
+    """What a column holds; each kind has one parser, one clean type and one set of checks."""
+
+    ID = "identifier"
+    TEXT = "text"
+    QUOTE = "verbatim quote"
+    NUMBER = "number"
+    DATE = "partial date"
+    CHOICE = "choice"
+    COUNTRY = "country code"
+    BOOLEAN = "boolean"
+    REFERENCE = "reference"
+    FILE = "file"
+
+
+@dataclass(frozen=True)
+class CellCheck:
+    """A check on the distinct filled values of a column."""
+
+    rule: str
+    """The rule in words, for the data dictionary."""
+    passes: Callable[[pd.Series, Column], pd.Series]
+    message: Callable[[str, Column], str]
+    """What is wrong with one failing value."""
+
+
+@dataclass(frozen=True)
+class KindRules:
+    """Everything a kind of column implies."""
+
+    holds: str
+    """What a cell holds, for the data dictionary."""
+    checks: tuple[CellCheck, ...]
+    clean_type: Callable[[Column], object]
+    """The pandas dtype of the clean column (a DATE becomes two: see `clean`)."""
+
+
+def _is_partial_date(text: str) -> bool:
+    return bounds_or_none(text) is not None
+
+
+def _partial_date_error(text: str) -> str:
+    try:
+        parse_partial_date(text)
+    except PartialDateError as error:
+        return str(error)
+    return f"expected {PARTIAL_DATE_FORMATS}"
+
+
+def _country_message(value: str, column: Column) -> str:
+    hint = f"; did you mean {value.upper()!r}?" if is_country_code(value.upper()) else ""
+    return f"{value!r} is not {describe_codes()}{hint}"
+
+
+def _allowed(column: Column) -> list[str]:
+    return list(column.vocabulary or ())
+
+
+def _string(column: Column) -> object:
+    return "string"
+
+
+TEXT_CHECKS = (
+    CellCheck(
+        "No cell has leading or trailing whitespace.",
+        lambda values, column: values == values.str.strip(),
+        lambda value, column: "has leading or trailing whitespace",
+    ),
+    CellCheck(
+        f"No text cell starts with {', '.join(f'`{sign}`' for sign in FORMULA_START)} "
+        "(a spreadsheet would run it as a formula).",
+        lambda values, column: ~values.str.startswith(FORMULA_START),
+        lambda value, column: (
+            f"starts with {value[0]!r}, which a spreadsheet would run as a formula; "
+            "rephrase the cell"
+        ),
+    ),
+)
+"""Checks of every kind written as text (all but NUMBER)."""
+
+KINDS: dict[Kind, KindRules] = {
+    Kind.ID: KindRules(
+        "A name for a row that other rows can cite.",
+        (
+            CellCheck(
+                "Starts with a letter or digit; then letters, digits, '_', '.' or '-'.",
+                lambda values, column: values.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*"),
+                lambda value, column: f"{value!r} must be letters, digits, '_', '.' or '-'",
+            ),
+        ),
+        _string,
+    ),
+    Kind.TEXT: KindRules(
+        "Free text in the project's own words (or names as the source spells them).",
+        (
+            CellCheck(
+                f"At most {TEXT_MAX_LENGTH} characters.",
+                lambda values, column: values.str.len() <= TEXT_MAX_LENGTH,
+                lambda value, column: f"is {len(value)} characters long; at most {TEXT_MAX_LENGTH}",
+            ),
+        ),
+        _string,
+    ),
+    Kind.QUOTE: KindRules(
+        "Verbatim text of the cited source, found in its file (whitespace aside).",
+        (
+            CellCheck(
+                f"At most {QUOTE_MAX_LENGTH} characters.",
+                lambda values, column: values.str.len() <= QUOTE_MAX_LENGTH,
+                lambda value, column: (
+                    f"is {len(value)} characters long; a quote is at most {QUOTE_MAX_LENGTH}: "
+                    "keep the shortest passage that states the figure"
+                ),
+            ),
+        ),
+        _string,
+    ),
+    Kind.NUMBER: KindRules(
+        "A number >= 0.",
+        (
+            CellCheck(
+                "Digits and at most one '.', no separators.",
+                lambda values, column: values.str.fullmatch(r"\d+(\.\d+)?"),
+                lambda value, column: (
+                    f"{value!r} is not a number >= 0 (digits and one '.', no thousands separators)"
+                ),
+            ),
+        ),
+        lambda column: "Float64",
+    ),
+    Kind.DATE: KindRules(
+        "A date as precise as the source gives it. Clean tables hold it as `<column>_start` and "
+        "`<column>_end`, the first and last day it can mean.",
+        (
+            CellCheck(
+                f"One of {PARTIAL_DATE_FORMATS}.",
+                lambda values, column: values.map(_is_partial_date).astype(bool),
+                lambda value, column: _partial_date_error(value),
+            ),
+        ),
+        lambda column: "datetime64[s]",
+    ),
+    Kind.CHOICE: KindRules(
+        "One of a fixed set of values.",
+        (
+            CellCheck(
+                "One of the allowed values listed below the table.",
+                lambda values, column: values.isin(_allowed(column)),
+                lambda value, column: f"{value!r} is not one of: {', '.join(_allowed(column))}",
+            ),
+        ),
+        lambda column: pd.CategoricalDtype(_allowed(column), ordered=True),
+    ),
+    Kind.COUNTRY: KindRules(
+        "A country, or a group or total of countries.",
+        (
+            CellCheck(
+                "An ISO 3166-1 alpha-3 code, an alias or aggregate listed below, or several "
+                f"codes joined by '{GROUP_SEPARATOR}'.",
+                lambda values, column: values.map(is_country_code).astype(bool),
+                _country_message,
+            ),
+        ),
+        _string,
+    ),
+    Kind.BOOLEAN: KindRules(
+        "A yes-or-no flag.",
+        (
+            CellCheck(
+                "`true` or `false`.",
+                lambda values, column: values.isin(["true", "false"]),
+                lambda value, column: f"{value!r} must be true or false",
+            ),
+        ),
+        lambda column: "boolean",
+    ),
+    Kind.REFERENCE: KindRules(
+        "A value of the column named in its meaning (checked across tables).", (), _string
+    ),
+    Kind.FILE: KindRules(
+        "A file in the shared evidence folder.",
+        (
+            CellCheck(
+                f"A file directly under {' or '.join(f'`{f}/`' for f in paths.EVIDENCE_FOLDERS)}.",
+                lambda values, column: values.str.fullmatch(
+                    rf"({'|'.join(paths.EVIDENCE_FOLDERS)})/[^/\\]+"
+                ),
+                lambda value, column: (
+                    f"{value!r} must be a file in {' or '.join(paths.EVIDENCE_FOLDERS)}/"
+                ),
+            ),
+        ),
+        _string,
+    ),
+}
+"""Every kind's rules; an import-time check below keeps it complete."""
+
+
+def checks(column: Column) -> tuple[CellCheck, ...]:
+    """The checks a column's declaration implies: its kind's, after the text checks."""
+    text = () if column.kind is Kind.NUMBER else TEXT_CHECKS
+    return (*text, *KINDS[column.kind].checks)
+
+
+if set(KINDS) != set(Kind):
+    raise ValueError(f"kinds without rules: {sorted(kind.name for kind in set(Kind) - set(KINDS))}")

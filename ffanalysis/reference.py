@@ -1,0 +1,66 @@
+"""What a table derived from a reference file declares: its source, columns, reader and checks.
+
+Most tables are curated by hand in data/raw. A reference table is read instead from a file in
+the shared reference folder that one source cites (the LostArmour named-deaths counts, say).
+Each is declared once as a `ReferenceTable` in its own module and listed in `registry`; every
+step that handles tables (validation, cleaning, loading, the data dictionary, the audit, the
+chapters, the site) reads the declaration, and none names a particular list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .problems import Problem
+
+
+def _nothing_more() -> str:
+    return ""
+
+
+def _no_values(frame: pd.DataFrame) -> dict[str, str]:
+    return {}
+
+
+@dataclass(frozen=True)
+class ReferenceTable:
+    """One clean table built from the reference file that source `source_id` cites."""
+
+    name: str
+    source_id: str
+    meaning: str
+    """What the table holds and how far to trust it, for the data dictionary."""
+    columns: Mapping[str, object]
+    """The clean table's columns and their dtypes, in order."""
+    meanings: Mapping[str, str]
+    """What each column means, for the data dictionary."""
+    read: Callable[[Path], pd.DataFrame]
+    """The reference file as the clean table (call after `problems` found none)."""
+    problems: Callable[[Path], list[Problem]]
+    """What in the reference file the reader cannot read, as `path:line: column` problems."""
+    notes: Callable[[], str] = field(default=_nothing_more)
+    """Further Markdown for the data dictionary (how labels are read)."""
+    report_values: Callable[[pd.DataFrame], dict[str, str]] = field(default=_no_values)
+    """Values the report's methods text states about the table, by placeholder name."""
+
+    def __post_init__(self) -> None:
+        if set(self.columns) != set(self.meanings):
+            differing = sorted(set(self.columns) ^ set(self.meanings))
+            raise ValueError(f"{self.name}: columns and meanings differ on {differing}")
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    def path(self, sources: pd.DataFrame, shared_dir: Path) -> Path | None:
+        """Where the reference file is, as sources.csv cites it (None if it does not)."""
+        files = sources.loc[sources["source_id"] == self.source_id, "file"].dropna()
+        return shared_dir / files.iloc[0] if len(files) else None
+
+    def empty(self) -> pd.DataFrame:
+        """The table with no rows, for a data folder that does not cite the file."""
+        return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in self.columns.items()})
