@@ -75,6 +75,7 @@ def test(*options: str) -> None:
     ensure_environment()
     run(BIN / "ruff", "check", ".")
     run(BIN / "ruff", "format", "--check", ".")
+    run(BIN / "mypy")
     fast = ["-m", "not slow", "--numprocesses", "auto"] if "--fast" in options else []
     run(BIN / "python", "-m", "pytest", *fast)
 

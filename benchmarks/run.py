@@ -31,8 +31,8 @@ from pathlib import Path
 from statistics import median
 
 from ffanalysis import paths, vocab
-from ffanalysis.build import countries_with_data
 from ffanalysis.registry import REFERENCE_TABLES
+from ffanalysis.runs import countries_with_data
 from ffanalysis.schema import TABLES
 
 HERE = Path(__file__).resolve().parent

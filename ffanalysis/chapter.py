@@ -10,16 +10,17 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
 from . import countries
 from .asof import as_of as rows_as_of
-from .dates import bounds_or_none
+from .dates import bounds_or_none, parse_partial_date
 from .loading import load, load_reference
 from .registry import REFERENCE_TABLES
 from .text import cite, interval_text
+from .values import is_missing
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def date_words(as_of: str) -> str:
     """'by 1 January 2022', 'by the end of March 2022', or 'to date' for no date."""
     if not as_of:
         return "to date"
-    last = pd.Timestamp(bounds_or_none(as_of)[1])
+    last = pd.Timestamp(parse_partial_date(as_of)[1])
     if len(as_of) == 4:
         return f"by the end of {last:%Y}"
     if len(as_of) == 7:
@@ -131,7 +132,9 @@ def records(frame: pd.DataFrame, key: str) -> dict[str, dict[str, Any]]:
     plain Python numbers, so `notebook.record` can store it as JSON."""
     plain = frame.astype(object).where(frame.notna(), None)
     return {
-        str(row[key]): {column: _plain(value) for column, value in row.items() if column != key}
+        str(row[key]): {
+            str(column): _plain(value) for column, value in row.items() if column != key
+        }
         for row in plain.to_dict("records")
     }
 
@@ -142,8 +145,8 @@ def _plain(value: Any) -> Any:
 
 def percent_text(low: float | None, high: float | None) -> str:
     """A share (0.05 is 5%) in words: '0.4 to 7.9%' (en dash), 'at most 7.7%', 'not known'."""
-    scaled = [None if value is None or pd.isna(value) else value * 100 for value in (low, high)]
-    words = interval_text(*scaled)
+    scaled = [None if is_missing(value) else cast(float, value) * 100 for value in (low, high)]
+    words = interval_text(scaled[0], scaled[1])
     return words if words == "not known" else f"{words}%"
 
 

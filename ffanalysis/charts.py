@@ -42,6 +42,7 @@ from .plotting import (
     thousands,
 )
 from .text import figure_text, interval_text, number
+from .values import number_or_none
 
 MAX_SOURCES_SHOWN = 12
 """More names than this under a figure bury it; the rest are counted and all are in `Chart`."""
@@ -348,8 +349,8 @@ def _ratio_finding(rows: pd.DataFrame, claimant_of: pd.DataFrame) -> tuple[str, 
     ]
     values = {
         row["comparison"]: {
-            "low": _plain(row["low"]),
-            "high": _plain(row["high"]),
+            "low": number_or_none(row["low"]),
+            "high": number_or_none(row["high"]),
             "claim_ids": row["claim_ids"],
             "evidence_ids": row["evidence_ids"],
         }
@@ -756,8 +757,9 @@ def _clip_arrows(ax: Axes) -> None:
     """Keep arrows to zero inside the axes: on a log scale zero lies infinitely far left."""
     for text in ax.texts:
         text.set_clip_on(True)
-        if text.arrow_patch is not None:
-            text.arrow_patch.set_clip_box(ax.bbox)
+        arrow = getattr(text, "arrow_patch", None)  # only annotations have one
+        if arrow is not None:
+            arrow.set_clip_box(ax.bbox)
 
 
 def _percent(value: float, _position: int | None = None) -> str:
@@ -822,7 +824,7 @@ def _interval_words(low: pd.Series, high: pd.Series) -> pd.Series:
 def _figure_words(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(
         [
-            figure_text(_plain(low), _plain(high), str(qualifier))
+            figure_text(number_or_none(low), number_or_none(high), str(qualifier))
             for low, high, qualifier in zip(
                 frame["low"], frame["high"], frame["qualifier"], strict=True
             )
@@ -832,7 +834,9 @@ def _figure_words(frame: pd.DataFrame) -> pd.Series:
 
 
 def _figure(row: pd.Series | dict) -> str:
-    return figure_text(_plain(row["low"]), _plain(row["high"]), str(row["qualifier"]))
+    return figure_text(
+        number_or_none(row["low"]), number_or_none(row["high"]), str(row["qualifier"])
+    )
 
 
 def _stated_number(row: pd.Series) -> float:
@@ -850,9 +854,4 @@ def stated_span(low: pd.Series, high: pd.Series) -> tuple[float, float]:
 
 
 def _bounds(row: pd.Series | dict) -> dict[str, float | None]:
-    return {"low": _plain(row["low"]), "high": _plain(row["high"])}
-
-
-def _plain(value: object) -> float | None:
-    """A number as a plain float, None for a missing one (JSON-ready for `record`)."""
-    return None if pd.isna(value) else float(value)
+    return {"low": number_or_none(row["low"]), "high": number_or_none(row["high"])}

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import paths
+from .atomic import write_atomically
 from .dates import parse_partial_date
 from .distinct import per_distinct
 from .kinds import KINDS, Kind
@@ -31,9 +31,9 @@ START, END = "_start", "_end"
 """Suffixes of the two columns a partial date becomes: the first and last day it can mean."""
 
 
-def clean_columns(table: Table) -> dict[str, object]:
+def clean_columns(table: Table) -> dict[str, Any]:
     """The clean table's columns and their pandas dtypes (`kinds`), in order."""
-    columns: dict[str, object] = {}
+    columns: dict[str, Any] = {}
     for column in table.columns:
         dtype = KINDS[column.kind].clean_type(column)
         if column.kind is Kind.DATE:
@@ -176,20 +176,3 @@ def write_clean(
             write_atomically(path, text)
             changed.append(path)
     return changed
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        os.chmod(temporary, path.stat().st_mode if path.exists() else 0o644)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -198,16 +198,9 @@ def _clean(arguments: argparse.Namespace) -> int:
 
 
 def _build(arguments: argparse.Namespace) -> int:
-    from .build import (
-        BuildError,
-        Options,
-        ParameterError,
-        build,
-        check_as_of,
-        check_countries,
-        progress,
-    )
-    from .problems import DataError
+    from .build import build, check_as_of, check_countries, progress
+    from .problems import BuildError, DataError, ParameterError
+    from .runs import Options
 
     data_dir, shared_dir = _folders(arguments)
     if arguments.jobs < 1:
@@ -247,7 +240,7 @@ def _audit(arguments: argparse.Namespace) -> int:
 
 
 def _dictionary(arguments: argparse.Namespace) -> int:
-    from .clean import write_atomically
+    from .atomic import write_atomically
     from .dictionary import data_dictionary
 
     text = data_dictionary()

@@ -17,9 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from .countries import country_name
-from .problems import Problem
+from .problems import Problem, line_number
 from .schema import TABLES
 from .text import cite, plural
+from .values import text_or_empty
 
 REMOVED_ROW = "row"
 """The `field` of a correction that removed a whole row."""
@@ -49,7 +50,7 @@ def replay_problems(
                 found.append(
                     Problem(
                         path,
-                        int(line),
+                        line_number(line),
                         "row_id",
                         f"{row_id!r} was removed but is still in {table}.csv",
                     )
@@ -57,12 +58,16 @@ def replay_problems(
             continue
         if field not in rows.columns:
             found.append(
-                Problem(path, int(line), "field", f"{field!r} is not a column of {table}.csv")
+                Problem(
+                    path, line_number(line), "field", f"{field!r} is not a column of {table}.csv"
+                )
             )
             continue
         if row_id not in rows.index:
             found.append(
-                Problem(path, int(line), "row_id", f"{row_id!r} is not a row of {table}.csv")
+                Problem(
+                    path, line_number(line), "row_id", f"{row_id!r} is not a row of {table}.csv"
+                )
             )
             continue
         cell = (table, row_id, field)
@@ -71,20 +76,20 @@ def replay_problems(
             found.append(
                 Problem(
                     path,
-                    int(line),
+                    line_number(line),
                     "before",
                     f"{correction['before']!r} is not what correction {previous} left ({value!r})",
                 )
             )
         left[cell] = (correction["correction_id"], correction["after"])
     for (table, row_id, field), (correction_id, after) in left.items():
-        now = _text(keyed[table].loc[row_id, field])
+        now = text_or_empty(keyed[table].loc[row_id, field])
         if now != after:
             line = corrections.index[corrections["correction_id"] == correction_id][0]
             found.append(
                 Problem(
                     path,
-                    int(line),
+                    line_number(line),
                     "after",
                     f"{after!r} is not the value of {field} in {table}.csv row {row_id} "
                     f"({now!r}); the corrections must replay onto the data",
@@ -196,7 +201,3 @@ def _value_text(correction: pd.Series, side: str) -> str:
 def _rows_by_key(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     key = TABLES[table].key
     return frame.dropna(subset=[key]).drop_duplicates(key).set_index(key)
-
-
-def _text(value: object) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)

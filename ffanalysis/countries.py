@@ -38,7 +38,8 @@ def country_name(code: str) -> str | None:
         return AGGREGATES[code]
     if GROUP_SEPARATOR in code:
         names = [country_name(part) for part in code.split(GROUP_SEPARATOR)]
-        return None if None in names else " + ".join(names)
+        known = [name for name in names if name is not None]
+        return " + ".join(known) if len(known) == len(names) else None
     import pycountry
 
     country = pycountry.countries.get(alpha_3=code) if len(code) == 3 and code.isupper() else None

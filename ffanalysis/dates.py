@@ -26,7 +26,10 @@ def parse_partial_date(text: str) -> tuple[date, date]:
     match = _PATTERN.fullmatch(text)
     if match is None:
         raise PartialDateError(f"{text!r} is not a date ({PARTIAL_DATE_FORMATS})")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
+    month = int(month_text) if month_text else None
+    day = int(day_text) if day_text else None
     try:
         if month is None:
             return date(year, 1, 1), date(year, 12, 31)

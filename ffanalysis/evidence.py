@@ -22,6 +22,7 @@ same kind, for the chapter to state in words instead of dividing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, cast
 
 import pandas as pd
 
@@ -36,6 +37,7 @@ from .interval_columns import (
     same_figures,
     with_bounds,
 )
+from .values import is_missing
 
 
 @dataclass(frozen=True)
@@ -381,8 +383,8 @@ def _compare(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
     return pd.DataFrame(columns=HEADLINE_COLUMNS)
 
 
-def _same_high(highs: pd.Series, high: object) -> pd.Series:
-    return highs.isna() if pd.isna(high) else highs.eq(high).fillna(False)
+def _same_high(highs: pd.Series, high: Any) -> pd.Series:
+    return highs.isna() if is_missing(high) else highs.eq(high).fillna(False)
 
 
 def _ranked(figures: pd.DataFrame) -> pd.DataFrame:
@@ -406,4 +408,4 @@ def _nearest(evidence: pd.DataFrame, when: pd.Timestamp) -> pd.Series | None:
     dated = evidence.dropna(subset=["date_start"])
     if dated.empty or pd.isna(when):
         return None
-    return dated.loc[(dated["date_start"] - when).abs().idxmin()]
+    return cast(pd.Series, dated.loc[cast(int, (dated["date_start"] - when).abs().idxmin())])

@@ -24,6 +24,7 @@ from .charts import (
 )
 from .interval_columns import by_size
 from .text import figure_text, interval_text, period_text
+from .values import number_or_none, text_or_none
 
 STANCE_WORDS = {
     "illegal": "bars its citizens from enlisting for Ukraine",
@@ -128,7 +129,9 @@ def _words(rows: pd.DataFrame, prefix: str, id_cells: pd.Series, claims: pd.Data
     first = claims.set_index("claim_id").reindex(id_cells.str.split(", ").str[0])
     return pd.Series(
         [
-            figure_text(_plain(low), _plain(high), str(qualifier), _text_or_none(hedge))
+            figure_text(
+                number_or_none(low), number_or_none(high), str(qualifier), text_or_none(hedge)
+            )
             for low, high, qualifier, hedge in zip(
                 rows[f"{prefix}low"],
                 rows[f"{prefix}high"],
@@ -139,10 +142,6 @@ def _words(rows: pd.DataFrame, prefix: str, id_cells: pd.Series, claims: pd.Data
         ],
         index=rows.index,
     )
-
-
-def _text_or_none(value: object) -> str | None:
-    return None if pd.isna(value) else str(value)
 
 
 def _interval_words(low: pd.Series, high: pd.Series) -> pd.Series:
@@ -178,10 +177,13 @@ def death_findings(
     if len(moscow):
         claim = moscow.iloc[-1]
         result["moscow"] = {
-            "low": _plain(claim["low"]),
-            "high": _plain(claim["high"]),
+            "low": number_or_none(claim["low"]),
+            "high": number_or_none(claim["high"]),
             "text": figure_text(
-                _plain(claim["low"]), _plain(claim["high"]), claim["qualifier"], claim["hedge"]
+                number_or_none(claim["low"]),
+                number_or_none(claim["high"]),
+                claim["qualifier"],
+                claim["hedge"],
             ),
             "claim_id": claim["claim_id"],
         }
@@ -234,7 +236,9 @@ def legal_findings(legal_stances: pd.DataFrame, claims: pd.DataFrame) -> dict[st
             "country": row["country"],
             "name": countries.country_name(row["country"]) or row["country"],
             "text": figure_text(
-                _plain(row["low"]), _plain(row["high"]), qualifier[row["largest_claim_id"]]
+                number_or_none(row["low"]),
+                number_or_none(row["high"]),
+                qualifier[row["largest_claim_id"]],
             ),
             "metric": str(row["largest_metric"]),
             "claim_id": row["largest_claim_id"],
@@ -244,7 +248,7 @@ def legal_findings(legal_stances: pd.DataFrame, claims: pd.DataFrame) -> dict[st
         result["longest_penalty"] = {
             "country": row["country"],
             "name": countries.country_name(row["country"]) or row["country"],
-            "years": _plain(row["penalty_max_years"]),
+            "years": number_or_none(row["penalty_max_years"]),
         }
     return result
 
@@ -296,8 +300,8 @@ def conflict_spans(
             "name": names[conflict],
             "estimates": len(group),
             **_span(group, "", "total_"),
-            "months_low": _plain(group["months_low"].min()),
-            "months_high": _plain(group["months_high"].max()),
+            "months_low": number_or_none(group["months_low"].min()),
+            "months_high": number_or_none(group["months_high"].max()),
             **_span(group, "rate_", "rate_"),
             **_span(serving.loc[serving["conflict"].eq(conflict)], "share_", "share_"),
             "figure_ids": ", ".join(group["figure_id"]),
@@ -309,7 +313,7 @@ def conflict_spans(
 
 def _span(group: pd.DataFrame, prefix: str, out: str) -> dict[str, float | None]:
     low, high = stated_span(group[f"{prefix}low"], group[f"{prefix}high"])
-    return {f"{out}low": _plain(low), f"{out}high": _plain(high)}
+    return {f"{out}low": number_or_none(low), f"{out}high": number_or_none(high)}
 
 
 def country_findings(
@@ -329,8 +333,10 @@ def country_findings(
         "name": countries.country_name(country) or country,
         "phrase": country_phrase(country),
         "legality": legality,
-        "stance_text": STANCE_WORDS.get(legality),
-        "penalty_years": _plain(stance["penalty_max_years"].iloc[0]) if len(stance) else None,
+        "stance_text": STANCE_WORDS.get(legality) if legality else None,
+        "penalty_years": number_or_none(stance["penalty_max_years"].iloc[0])
+        if len(stance)
+        else None,
         "claims": int(claims["country"].eq(country).sum()),
         "claim_ids": ", ".join(claims.loc[claims["country"].eq(country), "claim_id"]),
         "headcounts": len(funnel.country_funnel(claims, country)),
@@ -392,8 +398,3 @@ def side_countries(claims: pd.DataFrame, sources: pd.DataFrame, side: str) -> pd
             + ")"
         ),
     )[SIDE_COUNTRY_COLUMNS]
-
-
-def _plain(value: object) -> float | None:
-    """A number as a plain float, None for a missing one (JSON-ready for `record`)."""
-    return None if pd.isna(value) else float(value)

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import evidence, history, paths
-from .problems import Problem
+from .problems import Problem, line_number
 from .schema import TABLES
 
 Tables = dict[str, pd.DataFrame]
@@ -114,7 +114,7 @@ class _Lines:
             key = TABLES[name].key
             path = paths.raw_dir(data_dir) / TABLES[name].file_name
             for line, row_id in raw[name][key].items():
-                self._where[str(row_id)] = (path, int(line))
+                self._where[str(row_id)] = (path, line_number(line))
 
     def problem(self, row_id: str, column: str, message: str) -> Problem:
         path, line = self._where[str(row_id)]

@@ -86,10 +86,16 @@ class Kernel:
         else:
             self.shut_down()
             self._start()
+        manager = self._started()
         try:
-            yield self._manager
+            yield manager
         finally:
-            self._manager.close_clients()
+            manager.close_clients()
+
+    def _started(self) -> _KeptKernelManager:
+        if self._manager is None:
+            raise KernelError("the kernel is not started")
+        return self._manager
 
     def shut_down(self) -> None:
         if self._manager is not None:
@@ -129,13 +135,14 @@ class Kernel:
     @contextmanager
     def _ready_client(self) -> Iterator:
         """A client connected to the kernel once it answers; closed on leaving."""
-        client = self._manager.client()
+        manager = self._started()
+        client = manager.client()
         client.start_channels()
         try:
             run_sync(client.wait_for_ready)(timeout=START_TIMEOUT)
             yield client
         finally:
-            self._manager.close_clients()
+            manager.close_clients()
 
 
 _NO_MORE = None

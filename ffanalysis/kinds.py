@@ -8,19 +8,16 @@ failing one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pandas as pd
 
 from . import paths
 from .countries import GROUP_SEPARATOR, describe_codes, is_country_code
 from .dates import PARTIAL_DATE_FORMATS, PartialDateError, bounds_or_none, parse_partial_date
-
-if TYPE_CHECKING:
-    from .schema import Column
 
 QUOTE_MAX_LENGTH = 200
 TEXT_MAX_LENGTH = 500
@@ -40,6 +37,16 @@ class Kind(Enum):
     BOOLEAN = "boolean"
     REFERENCE = "reference"
     FILE = "file"
+
+
+class Column(Protocol):
+    """What the checks read of a column declaration (`schema.Column`): its kind and values."""
+
+    @property
+    def kind(self) -> Kind: ...
+
+    @property
+    def vocabulary(self) -> Mapping[str, str] | None: ...
 
 
 @dataclass(frozen=True)

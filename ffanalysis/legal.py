@@ -6,6 +6,8 @@ stance next to the smallest and largest volunteer figure stated for it.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pandas as pd
 
 from . import vocab
@@ -63,7 +65,7 @@ def legal_vs_volunteers(legal_stances: pd.DataFrame, claims: pd.DataFrame) -> pd
     )
 
 
-def _extreme(figures: pd.DataFrame, keep: str, prefix: str) -> pd.DataFrame:
+def _extreme(figures: pd.DataFrame, keep: Literal["first", "last"], prefix: str) -> pd.DataFrame:
     """Per country, the first or last figure of `figures` (sorted by size), prefixed."""
     return (
         figures.drop_duplicates("country", keep=keep)

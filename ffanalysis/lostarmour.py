@@ -11,6 +11,7 @@ usable month stay in the table, marked, so that every count adds up to the file'
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -99,7 +100,7 @@ DATE_READINGS = {
 }
 """Month labels that are not partial dates -> (earliest, latest, note); never guessed further."""
 
-COLUMNS = {
+COLUMNS: dict[str, Any] = {
     "citizenship_as_listed": "string",
     "citizenship_english": "string",
     "country": "string",

@@ -20,6 +20,7 @@ import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
@@ -37,6 +38,7 @@ from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import Bbox
 
 from .ranges import Interval
+from .values import number_or_none
 from .vocab import CLAIMANT_TYPE
 
 
@@ -76,7 +78,7 @@ CLAIMANT_LABELS = _for_every_claimant_type(
 )
 """The claimant types as a legend names them."""
 
-_SVG_RC = {"svg.hashsalt": "ffanalysis", "svg.fonttype": "path"}
+_SVG_RC: dict[str, Any] = {"svg.hashsalt": "ffanalysis", "svg.fonttype": "path"}
 """A constant salt makes the SVG ids repeatable; glyphs as paths look the same in any viewer."""
 
 _HOUSE_RC = {
@@ -106,7 +108,7 @@ _LEFT = 0.01  # figure fraction where the title and the source line start
 _DPI = 200
 _ARROW_LENGTH = 28  # points: how far an open-above arrow runs past the stated number
 _LABEL_GAP = 5  # points between a mark and its label
-_CAPS = {"marker": "|", "markersize": 10, "solid_capstyle": "butt"}
+_CAPS: dict[str, Any] = {"marker": "|", "markersize": 10, "solid_capstyle": "butt"}
 _UPRIGHT_CAPS = {**_CAPS, "marker": "_"}
 _SAVE_METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
 """Without these, matplotlib writes the time or its version into the file."""
@@ -163,12 +165,8 @@ def draw_intervals(
 
 def _interval(low: object, high: object) -> Interval | None:
     """The row's figure, None for a vague one; Interval rejects low > high."""
-    interval = Interval(_bound(low), _bound(high))
+    interval = Interval(number_or_none(low), number_or_none(high))
     return None if interval.low is None and interval.high is None else interval
-
-
-def _bound(value: object) -> float | None:
-    return None if pd.isna(value) else float(value)
 
 
 def _row_positions(axis: Axis, labels: list[str]) -> Sequence[float]:
@@ -214,16 +212,17 @@ def _draw_interval(
         return (position, value) if upright else (value, position)
 
     caps = _UPRIGHT_CAPS if upright else _CAPS
-    if interval.is_point:
-        ax.plot(*zip(at(interval.low), strict=True), marker="o", linestyle="none", color=colour)
-    elif interval.high is None:
+    low, high = interval.low, interval.high
+    if low is not None and interval.is_point:
+        ax.plot(*zip(at(low), strict=True), marker="o", linestyle="none", color=colour)
+    elif low is not None and high is None:
         head = (0, _ARROW_LENGTH) if upright else (_ARROW_LENGTH, 0)
-        _open_arrow(ax, at(interval.low), colour, caps, head=head)
-    elif interval.low is None:
+        _open_arrow(ax, at(low), colour, caps, head=head)
+    elif high is not None and low is None:
         ax.update_datalim([at(0)])
-        _open_arrow(ax, at(interval.high), colour, caps, head=at(0), head_coords="data")
-    else:
-        ax.plot(*zip(at(interval.low), at(interval.high), strict=True), color=colour, **caps)
+        _open_arrow(ax, at(high), colour, caps, head=at(0), head_coords="data")
+    elif low is not None and high is not None:
+        ax.plot(*zip(at(low), at(high), strict=True), color=colour, **caps)
 
 
 def _open_arrow(
@@ -308,14 +307,11 @@ def finish(
 
 
 def _label_axes(fig: Figure, xlabel: str | None, ylabel: str | None) -> None:
-    if len(fig.axes) == 1:
-        set_x, set_y = fig.axes[0].set_xlabel, fig.axes[0].set_ylabel
-    else:
-        set_x, set_y = fig.supxlabel, fig.supylabel
+    single = len(fig.axes) == 1
     if xlabel is not None:
-        set_x(xlabel)
+        fig.axes[0].set_xlabel(xlabel) if single else fig.supxlabel(xlabel)
     if ylabel is not None:
-        set_y(ylabel)
+        fig.axes[0].set_ylabel(ylabel) if single else fig.supylabel(ylabel)
 
 
 def _wrap(text: str, fig: Figure, fontsize: float | str) -> str:
@@ -333,7 +329,7 @@ def save(fig: Figure, path_stem: Path | str) -> list[Path]:
     stem = Path(path_stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     paths = []
-    with mpl.rc_context({**_SVG_RC, "figure.constrained_layout.use": False}):
+    with mpl.rc_context(cast(Any, {**_SVG_RC, "figure.constrained_layout.use": False})):
         crop = _settle(fig)
         for file_format, metadata in _SAVE_METADATA.items():
             path = stem.with_name(f"{stem.name}.{file_format}")

@@ -1,8 +1,10 @@
 """A problem found in a data file, located so that an editor can jump to it."""
 
 import os
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 FILE_LEVEL = "(file)"
 """The column name used when a problem concerns the whole file."""
@@ -38,3 +40,16 @@ def display_path(path: Path) -> str:
         return str(absolute.relative_to(Path.cwd()))
     except ValueError:
         return str(absolute)
+
+
+class BuildError(Exception):
+    """A build that could not finish; the message names what failed and where to look."""
+
+
+class ParameterError(ValueError):
+    """A parameter that is wrong before anything runs (exit code 2)."""
+
+
+def line_number(label: Hashable) -> int:
+    """A raw frame's index label as the physical line it is (raw frames are indexed by line)."""
+    return int(cast(int, label))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -34,7 +35,7 @@ class ReferenceTable:
     source_id: str
     meaning: str
     """What the table holds and how far to trust it, for the data dictionary."""
-    columns: Mapping[str, object]
+    columns: Mapping[str, Any]
     """The clean table's columns and their dtypes, in order."""
     meanings: Mapping[str, str]
     """What each column means, for the data dictionary."""

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 import nbformat
 import pandas as pd
@@ -24,6 +25,7 @@ from .dates import format_partial_date
 from .notebook import RECORD_MIMETYPE
 from .schema import TABLES
 from .text import evidence_anchor
+from .values import is_missing, text_or_empty
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TOC_PLACEHOLDER = "<!-- ffanalysis:toc -->"
@@ -50,7 +52,7 @@ class Evidence:
         frame = self._by_key.get(table)
         if frame is None or row_id not in frame.index:
             return None
-        return frame.loc[row_id]
+        return cast(pd.Series, frame.loc[row_id])
 
     def source(self, source_id: str) -> pd.Series | None:
         return self.row("sources", source_id)
@@ -173,9 +175,11 @@ def _said_by(row: pd.Series) -> str:
 
 def _partial_date(row: pd.Series, column: str) -> str:
     start, end = row.get(f"{column}_start"), row.get(f"{column}_end")
-    if start is None or pd.isna(start):
+    if is_missing(start):
         return ""
-    return format_partial_date(pd.Timestamp(start).date(), pd.Timestamp(end).date())
+    return format_partial_date(
+        pd.Timestamp(cast(Any, start)).date(), pd.Timestamp(cast(Any, end)).date()
+    )
 
 
 def _source_item(source_id: str, evidence: Evidence) -> str:
@@ -243,6 +247,4 @@ def _plain(fragment: str) -> str:
 
 
 def _e(value: object) -> str:
-    return html.escape(
-        "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
-    )
+    return html.escape(text_or_empty(value))

@@ -853,7 +853,7 @@ TABLES: dict[str, Table] = {
 
 def rule_message(rule: RowRule, row: pd.Series, detail: str = "") -> str:
     """The rule's message filled in with one row's values (and its `detail`, if any)."""
-    values = row.where(row.notna(), "").to_dict()
+    values = {str(name): value for name, value in row.where(row.notna(), "").items()}
     qualifier = values.get("qualifier")
     bounds = bounds_description(qualifier) if qualifier in QUALIFIER_BOUNDS else ""
     return rule.message.format(bounds=bounds, detail=detail, **values)

@@ -7,8 +7,10 @@ and `cite` links it to the rows of the evidence appendix that state it.
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Iterable
+from typing import Any, cast
+
+from .values import is_missing, number_or_none
 
 RANGE_DASH = "\N{EN DASH}"
 """Typographic dash between the ends of a range (1,500-2,000 set with an en dash)."""
@@ -96,9 +98,9 @@ def period_text(start: object, end: object) -> str:
     'an unknown date'."""
     import pandas as pd
 
-    if start is None or end is None or pd.isna(start) or pd.isna(end):
+    if is_missing(start) or is_missing(end):
         return "an unknown date"
-    first, last = pd.Timestamp(start), pd.Timestamp(end)
+    first, last = pd.Timestamp(cast(Any, start)), pd.Timestamp(cast(Any, end))
     if first == last:
         return f"{first.day} {first:%B %Y}"
     if (first.year, first.month) == (last.year, last.month):
@@ -110,7 +112,7 @@ def period_text(start: object, end: object) -> str:
 
 def interval_text(low: float | None, high: float | None, digits: int = 1) -> str:
     """A computed interval in words: '10 to 13.3' (en dash), 'at least 10', 'at most 750'."""
-    low, high = _present(low), _present(high)
+    low, high = number_or_none(low), number_or_none(high)
     if low is not None and high is not None:
         same = round(low, digits) == round(high, digits)
         return (
@@ -145,16 +147,8 @@ def cited(text: str, table: str, ids: Iterable[str] | str) -> str:
     return html.escape(text) + cite(table, ids)
 
 
-def _present(value: float | None) -> float | None:
-    """None for a missing value, whether None, NaN or pandas' NA."""
-    try:
-        return None if value is None or math.isnan(value) else float(value)
-    except TypeError:
-        return None
-
-
 def _number_or_blank(value: float | None) -> str:
-    present = _present(value)
+    present = number_or_none(value)
     return "" if present is None else number(present)
 
 

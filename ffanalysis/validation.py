@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import corrections, kinds, paths
 from .csvfile import read_csv_strict
-from .problems import DataError, Problem
+from .problems import DataError, Problem, line_number
 from .registry import REFERENCE_TABLES
 from .schema import (
     CORRECTIONS,
@@ -85,7 +85,7 @@ def validate(data_dir: Path, shared_dir: Path | None = None) -> RawTables:
 def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Problem]:
     """Every cell that breaks its column's declaration."""
     return [
-        Problem(path, int(line), column.name, message)
+        Problem(path, line_number(line), column.name, message)
         for column in table.columns
         for line, message in _column_failures(column, frame[column.name])
     ]
@@ -97,8 +97,8 @@ def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
     The checks run once per distinct value (rows repeat dates, codes, sources and quotes),
     and a failing value is reported on every line that holds it.
     """
-    empty = cells.index[cells.isna()] if column.required else []
-    failures = [(line, "is required but empty") for line in empty]
+    empty = cells.index[cells.isna()] if column.required else pd.Index([])
+    failures = [(line_number(line), "is required but empty") for line in empty]
     filled = cells.dropna()
     if column.unique:
         failures += _repeats(filled)
@@ -107,7 +107,9 @@ def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
         failing = distinct[~check.passes(distinct, column)]
         if not failing.empty:
             holding = filled[filled.isin(failing)]
-            failures += [(line, check.message(value, column)) for line, value in holding.items()]
+            failures += [
+                (line_number(line), check.message(value, column)) for line, value in holding.items()
+            ]
     return failures
 
 
@@ -119,7 +121,7 @@ def _repeats(cells: pd.Series) -> list[tuple[int, str]]:
     firsts = cells.drop_duplicates()
     first_line = pd.Series(firsts.index, index=firsts.to_numpy())
     return [
-        (line, f"duplicate {value!r} (first on line {first_line[value]})")
+        (line_number(line), f"duplicate {value!r} (first on line {first_line[value]})")
         for line, value in repeats.items()
     ]
 
@@ -130,7 +132,7 @@ def _lines(problems: list[Problem]) -> set[int]:
 
 def _other_rows(frame: pd.DataFrame, lines: set[int]) -> pd.DataFrame:
     """The rows not on `lines`; the frame itself when there are none (drop copies every cell)."""
-    return frame.drop(index=lines) if lines else frame
+    return frame.drop(index=list(lines)) if lines else frame
 
 
 def _without_cells(frame: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
@@ -151,13 +153,15 @@ def _rule_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
         failing = frame[rule.failing(frame)]
         if failing.empty:
             continue
-        details = rule.detail(frame) if rule.detail else pd.Series("", index=frame.index)
+        details = (
+            rule.detail(frame) if rule.detail else pd.Series("", index=frame.index)
+        ).to_dict()
         problems += [
             Problem(
                 path,
-                int(line),
+                line_number(line),
                 rule.column,
-                rule_message(rule, row, details[line]),
+                rule_message(rule, row, str(details[line])),
                 secondary=rule.secondary,
             )
             for line, row in failing.iterrows()
@@ -181,7 +185,7 @@ def _evidence_problems(
         path = paths.raw_dir(data_dir) / table.file_name
         frame = tables[table.name]
         for column in table.columns:
-            if column.kind is Kind.REFERENCE:
+            if column.kind is Kind.REFERENCE and column.references:
                 target_table, target_column = column.references.split(".")
                 if target_table in unreadable:
                     continue
@@ -207,7 +211,7 @@ def _missing_files(data_dir: Path, shared_dir: Path, sources: pd.DataFrame) -> l
     path = paths.raw_dir(data_dir) / "sources.csv"
     exists = sources["file"].map(lambda name: (shared_dir / name).is_file())
     return [
-        Problem(path, int(line), "file", f"{name!r} does not exist in {shared_dir}")
+        Problem(path, line_number(line), "file", f"{name!r} does not exist in {shared_dir}")
         for line, name in sources.loc[~exists, "file"].items()
     ]
 
@@ -220,7 +224,10 @@ def _unknown_references(
     values = frame[column].dropna()
     return [
         Problem(
-            path, int(line), column, f"{value!r} is not a {target_column} in {target_table}.csv"
+            path,
+            line_number(line),
+            column,
+            f"{value!r} is not a {target_column} in {target_table}.csv",
         )
         for line, value in values[~values.isin(known)].items()
     ]
@@ -244,7 +251,7 @@ def _unquoted(
     pairs = pairs.assign(file=pairs["source_id"].map(files)).dropna(subset=["file"])
     pairs = pairs[pairs["file"].map(lambda name: texts(name) is not None).astype(bool)]
     verbatim = [
-        normalise_whitespace(quote) in texts(name)
+        normalise_whitespace(quote) in (texts(name) or "")
         for quote, name in zip(pairs[column], pairs["file"], strict=True)
     ]
     missing = pairs[~pd.Series(verbatim, index=pairs.index, dtype=bool)]
@@ -255,7 +262,10 @@ def _unquoted(
     ]
     return [
         Problem(
-            path, int(line), column, f"not found verbatim in {files[source]} (whitespace aside)"
+            path,
+            line_number(line),
+            column,
+            f"not found verbatim in {files[source]} (whitespace aside)",
         )
         for line, source in unquoted["source_id"].items()
     ]

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from ffanalysis import paths
-from ffanalysis.build import Options, build
+from ffanalysis.build import build
+from ffanalysis.runs import Options
 from ffanalysis.validation import check_data
 from tests.conftest import Project
 

@@ -12,15 +12,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ffanalysis.build import (
-    NOTEBOOKS,
-    TIMINGS,
-    BuildError,
-    Run,
-    build,
-    longest_first,
-)
-from ffanalysis.problems import DataError
+from ffanalysis.build import build
+from ffanalysis.execution import TIMINGS, longest_first
+from ffanalysis.problems import BuildError, DataError
+from ffanalysis.runs import NOTEBOOKS, Run
 from tests.conftest import Project, Published, copy_mini_project
 from tests.helpers import options, publish_site, with_hostile_title
 

@@ -6,14 +6,10 @@ from datetime import date
 
 import pytest
 
-from ffanalysis.build import (
-    ALL_COUNTRIES,
-    ParameterError,
-    check_as_of,
-    check_countries,
-    countries_with_data,
-)
+from ffanalysis.build import check_as_of, check_countries
 from ffanalysis.clean import write_clean
+from ffanalysis.problems import ParameterError
+from ffanalysis.runs import ALL_COUNTRIES, countries_with_data
 from tests.conftest import Project
 from tests.helpers import data_options, run
 

@@ -21,7 +21,8 @@ from .report import TEMPLATES, Evidence, html_cell, page_notebook, to_html
 from .text import number
 
 if TYPE_CHECKING:
-    from .build import Options, Result
+    from .execution import Result
+    from .runs import Options
 
 EVIDENCE_TABLES = ("sources", "claims", "historical", "casualties", "legal_stances", "units")
 REPORT_TITLE = "Foreign volunteers in the Russia-Ukraine war"
@@ -47,7 +48,7 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
         [
             _markdown(introduction(options, evidence)),
             *(cell for result in chapters for cell in _cells(result)),
-            _markdown(_country_index([result.run.parameters["country"] for result in profiles])),
+            _markdown(country_index([result.run.parameters["country"] for result in profiles])),
             _markdown(methods(options)),
             html_cell(corrections_log(options)),
         ],
@@ -104,7 +105,7 @@ def data_version(data_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def _country_index(codes: list[str]) -> str:
+def country_index(codes: list[str]) -> str:
     if not codes:
         return "## Country profiles\n\nThis build has no country profiles (`--countries`)."
     links = "\n".join(f"- [{country_name(code)}](countries/{code}.html)" for code in codes)

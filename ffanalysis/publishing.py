@@ -1,0 +1,102 @@
+"""Publishing a build: under a lock, each file by an atomic rename, the report last.
+
+The manifest in the output folder records what the last build published, the key of its pages
+and the fingerprint of its inputs (`runs`), so that the next build can tell whether anything
+changed. A failed build publishes nothing and keeps its executed notebooks in OUT/failed.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .atomic import write_atomically
+
+
+@contextmanager
+def exclusive(out: Path, say: Callable[[str], None]) -> Iterator[None]:
+    """Hold the output folder's lock: a second build waits rather than interleaving."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / ".build.lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say(f"waiting for another build into {out} to finish ...")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+MANIFEST = ".published.json"
+"""What the last build published into the output folder: its files, the key of its pages
+(`site_key`) and the fingerprint of its inputs (`inputs_fingerprint`)."""
+
+
+def published_files(out: Path, **expected: str) -> list[Path] | None:
+    """The files the last build published, if they are all there and its manifest records
+    the `expected` values (`key=...`, `inputs=...`); None otherwise."""
+    recorded = _read_manifest(out)
+    files = [out / name for name in recorded["files"]]
+    current = (
+        files
+        and all(path.is_file() for path in files)
+        and all(recorded[name] == value for name, value in expected.items())
+    )
+    return files if current else None
+
+
+def _read_manifest(out: Path) -> dict:
+    """The manifest, or an empty one when there is none or it cannot be read."""
+    try:
+        recorded = json.loads((out / MANIFEST).read_text())
+        return {
+            "key": recorded["key"],
+            "inputs": recorded.get("inputs"),
+            "files": list(recorded["files"]),
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {"key": None, "inputs": None, "files": []}
+
+
+def publish(staging: Path, out: Path, key: str, inputs: str) -> list[Path]:
+    """Move the staged pages, notebooks and figures into `out`, each by an atomic rename,
+    the report last; files a previous build published and this one did not are removed."""
+    previous = set(_read_manifest(out)["files"])
+    staged = sorted(
+        (path.relative_to(staging) for path in staging.rglob("*") if path.is_file()),
+        key=lambda relative: (relative.name == "report.html", str(relative)),
+    )
+    for relative in staged:
+        target = out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / relative, target)
+    for stale in previous - {str(relative) for relative in staged}:
+        (out / stale).unlink(missing_ok=True)
+    files = [str(relative) for relative in staged]
+    _write_json(out / MANIFEST, {"key": key, "inputs": inputs, "files": files})
+    return [out / relative for relative in staged]
+
+
+def record_inputs(out: Path, inputs: str) -> None:
+    """Note in the manifest that other inputs gave the same pages, so the next build with
+    these inputs can stop early too."""
+    _write_json(out / MANIFEST, {**_read_manifest(out), "inputs": inputs})
+
+
+def _write_json(path: Path, value: object) -> None:
+    write_atomically(path, json.dumps(value, indent=1))
+
+
+def keep_failures(staging: Path, out: Path) -> Path:
+    """Keep the executed notebooks of a failed build for debugging, outside the report."""
+    kept = out / "failed"
+    notebooks = staging / "notebooks"
+    if notebooks.is_dir():
+        shutil.rmtree(kept, ignore_errors=True)
+        shutil.copytree(notebooks, kept)
+    shutil.rmtree(staging, ignore_errors=True)
+    return kept

@@ -1,0 +1,36 @@
+"""One cell's value as plain Python: missing or not, a float or None, text or None.
+
+pandas marks a missing value as None, NaN, NaT or NA depending on the column; every place
+that turns one cell into a number, a sentence or JSON asks here, so all of them agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import pandas as pd
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN, NaT and NA (a string, even empty, is a value)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return False
+    missing = pd.isna(cast(Any, value))
+    return isinstance(missing, bool) and missing
+
+
+def number_or_none(value: object) -> float | None:
+    """The value as a plain float, None when missing (JSON-ready for `notebook.record`)."""
+    return None if is_missing(value) else float(cast(Any, value))
+
+
+def text_or_none(value: object) -> str | None:
+    """The value as text, None when missing."""
+    return None if is_missing(value) else str(value)
+
+
+def text_or_empty(value: object) -> str:
+    """The value as text, '' when missing (for a cell of a page or a log)."""
+    return text_or_none(value) or ""

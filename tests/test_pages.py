@@ -1,0 +1,61 @@
+"""The report's own parts, from the clean data: the opening's counts, the methods text with the
+reference tables' numbers, the corrections an edition uses, and the country index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ffanalysis.clean import write_clean
+from ffanalysis.loading import load
+from ffanalysis.pages import (
+    EVIDENCE_TABLES,
+    corrections_log,
+    country_index,
+    data_version,
+    introduction,
+    methods,
+)
+from ffanalysis.report import Evidence
+from tests.conftest import Project, copy_mini_project
+from tests.helpers import options
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_mini_project(tmp_path_factory.mktemp("pages"))
+    write_clean(project.data_dir, project.shared_dir)
+    return project
+
+
+def test_the_opening_counts_sources_figures_and_claimants_from_the_data(mini: Project) -> None:
+    evidence = Evidence({name: load(name, mini.data_dir) for name in EVIDENCE_TABLES})
+    text = " ".join(introduction(options(mini, Path("out")), evidence).split())
+    claims = evidence.tables["claims"]
+    assert f"{len(evidence.tables['sources'])} sources" in text
+    assert f"{len(claims)} curated figures" in text
+    assert f"from {claims['claimant'].nunique()} different claimants" in text
+    assert data_version(mini.data_dir) in text
+
+
+def test_the_methods_text_gives_the_reference_lists_numbers(mini: Project) -> None:
+    text = " ".join(methods(options(mini, Path("out"))).split())
+    listed = int(load("lostarmour", mini.data_dir)["named_deaths"].sum())
+    assert f"({listed} named records" in text
+    assert "{" not in text
+
+
+def test_an_edition_lists_the_corrections_to_the_rows_it_uses(mini: Project) -> None:
+    full = corrections_log(options(mini, Path("out")))
+    assert "we corrected 1 value in 1 row" in full and "Czechia: legal position" in full
+    before = corrections_log(options(mini, Path("out"), as_of="2022-12-31"))
+    assert "No figure this edition uses has been corrected" in before
+
+
+def test_the_country_index_links_every_profile_or_says_there_is_none() -> None:
+    assert country_index(["NOR", "GBR"]) == (
+        "## Country profiles\n\n- [Norway](countries/NOR.html)\n"
+        "- [United Kingdom](countries/GBR.html)"
+    )
+    assert "has no country profiles" in country_index([])
