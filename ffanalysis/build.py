@@ -8,6 +8,7 @@ if their pages are already published; execute them in kept kernels, reusing cach
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import sys
 import tempfile
@@ -36,9 +37,19 @@ from .runs import (
 if TYPE_CHECKING:
     from .kernels import KernelPool
 
-PRELOAD = "import ffanalysis.chapter, ffanalysis.charts, ffanalysis.findings"
-"""What every notebook imports first (pandas, matplotlib and seaborn with it): each kernel
-imports it while the build checks the data."""
+PRELOADED = ("chapter", "charts", "findings")
+"""The package modules every notebook imports first (pandas, matplotlib and seaborn with them):
+each kernel imports them while the build checks the data."""
+
+
+def preload_statement(modules: tuple[str, ...] = PRELOADED) -> str:
+    """`import ffanalysis.chapter, ...` for `modules`, each found without importing it (the
+    build process need not load matplotlib); a module renamed or gone stops the build here."""
+    names = [f"{__package__}.{module}" for module in modules]
+    missing = [name for name in names if importlib.util.find_spec(name) is None]
+    if missing:
+        raise BuildError(f"the notebooks' preloaded modules are gone: {', '.join(missing)}")
+    return "import " + ", ".join(names)
 
 
 def check_as_of(text: str | None, today: date | None = None) -> str:
@@ -94,7 +105,7 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
         from .kernels import KernelPool
 
         # The kernels start and import the package while the data is checked.
-        with KernelPool(options.jobs, options.notebooks, PRELOAD) as kernels:
+        with KernelPool(options.jobs, options.notebooks, preload_statement()) as kernels:
             say("validating and cleaning data/raw ...")
             write_clean(options.data_dir, options.shared_dir, guard_problems)
             shared = shared_inputs_digest(options.data_dir)

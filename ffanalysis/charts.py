@@ -465,32 +465,33 @@ def _panel_rows(rows: pd.DataFrame, sides: list[str]) -> list[int]:
 
 def casualties_over_time(
     casualties: pd.DataFrame,
-    lostarmour: pd.DataFrame,
+    listed_deaths: pd.DataFrame,
     claims: pd.DataFrame,
     sources: pd.DataFrame,
     figures_dir: Path | str,
 ) -> Chart:
     """Named deaths of foreigners on Ukraine's side, cumulative by month, beside totals claimed.
 
-    Both named counts (the project's own list and LostArmour's) are drawn as running totals
+    Both named counts (the project's own list and a reference list, `listed_deaths`, labelled
+    with its publisher) are drawn as running totals
     and labelled as floors: a list of names can only miss deaths. Aggregate claims for all
     countries are drawn at the date they were stated, coloured by who made them.
     """
     named = deaths.named_deaths_over_time(casualties.loc[casualties["side"].eq("ukraine")])
-    listed = deaths.lostarmour_over_time(lostarmour)
+    listed = deaths.listed_over_time(listed_deaths)
     aggregates = deaths.aggregate_death_counts(claims)
     totals = aggregates.loc[aggregates["country"].eq("ALL")].assign(
         date=lambda frame: stated_date(frame, sources)
     )
     stem = Path(figures_dir) / "casualties_over_time"
-    floors = {"named in the sources": named, "listed by LostArmour": listed}
+    floors = {"named in the sources": named, _listed_label(listed_deaths, sources): listed}
     if named.empty and listed.empty and totals["date"].notna().sum() == 0:
         return _no_data(stem, "No death of a foreign volunteer had been reported yet", totals)
     title, values = _deaths_finding(floors, totals)
     ids, names = cited_sources(
         [
             *casualties["source_id"],
-            *lostarmour["source_id"].drop_duplicates(),
+            *listed_deaths["source_id"].drop_duplicates(),
             *totals.loc[totals["date"].notna(), "source_id"],
         ],
         sources,
@@ -751,6 +752,16 @@ def _log_ticks(ax: Axes) -> None:
         else LogLocator(subs=(1.0, 2.0, 5.0) if decades < 1.5 else (1.0,))
     )
     ax.xaxis.set_minor_formatter(NullFormatter())
+
+
+def _listed_label(listed_deaths: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """'listed by <publisher>', the publisher of the list's source, as the legend names it."""
+    publishers = (
+        sources.set_index("source_id")["publisher"]
+        .reindex(listed_deaths["source_id"].drop_duplicates())
+        .dropna()
+    )
+    return f"listed by {publishers.iloc[0]}" if len(publishers) else "listed by name"
 
 
 def _clip_arrows(ax: Axes) -> None:

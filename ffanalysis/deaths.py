@@ -63,14 +63,15 @@ def named_deaths_over_time(casualties: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def lostarmour_by_country(lostarmour: pd.DataFrame) -> pd.DataFrame:
-    """LostArmour's named deaths per citizenship, most first; every label kept.
+def listed_by_country(listed: pd.DataFrame) -> pd.DataFrame:
+    """A list's named deaths per citizenship, most first; every label kept.
 
-    The two labels that name no country (undetermined, French Foreign Legion) stay as rows
-    with an empty `country`, so the counts add up to the site's total.
+    `listed` is a reference table of named deaths by citizenship and month (`registry`).
+    Labels that name no country (undetermined, a foreign unit) stay as rows with an empty
+    `country`, so the counts add up to the list's total.
     """
     return (
-        lostarmour.groupby(["country", "citizenship_english"], dropna=False)["named_deaths"]
+        listed.groupby(["country", "citizenship_english"], dropna=False)["named_deaths"]
         .sum()
         .reset_index()
         .sort_values(["named_deaths", "country"], ascending=[False, True], kind="stable")
@@ -102,17 +103,17 @@ def aggregate_death_counts(claims: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def lostarmour_over_time(lostarmour: pd.DataFrame) -> pd.DataFrame:
-    """LostArmour's named deaths per month, with the running total, shaped as
+def listed_over_time(listed: pd.DataFrame) -> pd.DataFrame:
+    """A list's named deaths per month, with the running total, shaped as
     `named_deaths_over_time` is so a chart can draw both floors alike.
 
     A record counts in the month of the last day it can have happened (`died_end`): a death
     listed only by year counts in December, one listed as 'before 2024' in December 2023. Records
     with no date form a last row with `month` NaT and `dated` False, so the last `cumulative` is
-    the site's whole count. Every record is on Ukraine's side (`side`), and a floor.
+    the list's whole count. Every record is on Ukraine's side (`side`), and a floor.
     """
     return (
-        lostarmour.assign(side="ukraine", month=lostarmour["died_end"].dt.to_period("M"))
+        listed.assign(side="ukraine", month=listed["died_end"].dt.to_period("M"))
         .groupby(["side", "month"], dropna=False)["named_deaths"]
         .sum()
         .astype("int64")

@@ -151,28 +151,26 @@ def _interval_words(low: pd.Series, high: pd.Series) -> pd.Series:
 
 
 def death_findings(
-    casualties: pd.DataFrame, lostarmour: pd.DataFrame, claims: pd.DataFrame
+    casualties: pd.DataFrame, listed: pd.DataFrame, claims: pd.DataFrame
 ) -> dict[str, Any]:
-    """The named floors (our list, each person once, and LostArmour's) and Moscow's largest
-    total claim, set side by side: a floor is no count to divide a claim by, and LostArmour is
-    partisan."""
+    """The named floors (our list, each person once, and a reference list of named deaths) and
+    Moscow's largest total claim, set side by side: a floor is no count to divide a claim by, and
+    the list is partisan."""
     ours = deaths.people(casualties.loc[casualties["side"].eq("ukraine")])
     totals = deaths.aggregate_death_counts(claims).query("country == 'ALL'")
     moscow = by_size(totals.loc[totals["claimant_type"].eq("ru_government")])
-    listed = int(lostarmour["named_deaths"].sum())
-    floor = max(len(ours), listed)
+    listed_deaths = int(listed["named_deaths"].sum())
+    floor = max(len(ours), listed_deaths)
     result: dict[str, Any] = {
         "named": len(ours),
         "named_non_combatants": int(ours["role"].eq("non_combatant").sum()),
         "named_undated": int(ours["died_on_end"].isna().sum()),
         "named_ids": ", ".join(ours["casualty_id"]),
-        "listed": listed,
-        "listed_without_country": int(
-            lostarmour.loc[lostarmour["country"].isna(), "named_deaths"].sum()
-        ),
+        "listed": listed_deaths,
+        "listed_without_country": int(listed.loc[listed["country"].isna(), "named_deaths"].sum()),
         "floor": floor,
         "moscow": None,
-        "top_countries": _top_listed(lostarmour),
+        "top_countries": _top_listed(listed),
     }
     if len(moscow):
         claim = moscow.iloc[-1]
@@ -190,9 +188,9 @@ def death_findings(
     return result
 
 
-def _top_listed(lostarmour: pd.DataFrame, count: int = 5) -> list[dict[str, Any]]:
-    """LostArmour's citizenships with most named deaths (labels that name no country left out)."""
-    by_country = deaths.lostarmour_by_country(lostarmour).dropna(subset=["country"]).head(count)
+def _top_listed(listed: pd.DataFrame, count: int = 5) -> list[dict[str, Any]]:
+    """The list's citizenships with most named deaths (labels that name no country left out)."""
+    by_country = deaths.listed_by_country(listed).dropna(subset=["country"]).head(count)
     return [
         {
             "country": country,
@@ -320,7 +318,7 @@ def country_findings(
     claims: pd.DataFrame,
     legal_stances: pd.DataFrame,
     casualties: pd.DataFrame,
-    lostarmour: pd.DataFrame,
+    listed: pd.DataFrame,
     country: str,
 ) -> dict[str, Any]:
     """One country at a glance: its stance, how many figures count its citizens (and how many
@@ -342,9 +340,7 @@ def country_findings(
         "headcounts": len(funnel.country_funnel(claims, country)),
         "named_deaths": len(named),
         "named_ids": ", ".join(named["casualty_id"]),
-        "listed_deaths": int(
-            lostarmour.loc[lostarmour["country"].eq(country), "named_deaths"].sum()
-        ),
+        "listed_deaths": int(listed.loc[listed["country"].eq(country), "named_deaths"].sum()),
     }
 
 

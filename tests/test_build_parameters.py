@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from ffanalysis.build import check_as_of, check_countries
+from ffanalysis.build import check_as_of, check_countries, preload_statement
 from ffanalysis.clean import write_clean
-from ffanalysis.problems import ParameterError
+from ffanalysis.problems import BuildError, ParameterError
 from ffanalysis.runs import ALL_COUNTRIES, countries_with_data
 from tests.conftest import Project
 from tests.helpers import data_options, run
@@ -69,3 +69,11 @@ def test_all_countries_are_those_with_a_single_country_figure(project: Project) 
     )
     write_clean(project.data_dir, project.shared_dir)
     assert countries_with_data(project.data_dir) == ["COL"]
+
+
+def test_the_kernels_preload_the_modules_the_notebooks_import_first() -> None:
+    assert preload_statement() == (
+        "import ffanalysis.chapter, ffanalysis.charts, ffanalysis.findings"
+    )
+    with pytest.raises(BuildError, match=r"ffanalysis\.site"):
+        preload_statement(("chapter", "site"))

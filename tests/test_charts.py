@@ -204,8 +204,22 @@ def test_a_funnel_spans_several_figures_of_one_stage(tmp_path: Path) -> None:
 # Deaths
 
 
+WITH_LIST = pd.concat(
+    [
+        SOURCES,
+        table(
+            "sources",
+            "source_id,file,title,publisher,kind\n"
+            "lostarmour_2025,reference/la.csv,Named deaths,LostArmour,dataset\n",
+        ),
+    ],
+    ignore_index=True,
+)
+"""The sources, with the one the LostArmour list comes from (its publisher labels the line)."""
+
+
 def test_casualties_chart_draws_floors_and_titles_the_gap(tmp_path: Path, listed) -> None:
-    chart = charts.casualties_over_time(CASUALTIES, listed, CLAIMS, SOURCES, tmp_path)
+    chart = charts.casualties_over_time(CASUALTIES, listed, CLAIMS, WITH_LIST, tmp_path)
     written(chart, tmp_path, "casualties_over_time")
     assert chart.title == (
         "Named lists give a floor of 44 foreign volunteers dead; Moscow's claims reach about 6,000"
@@ -226,18 +240,7 @@ def test_casualties_chart_draws_floors_and_titles_the_gap(tmp_path: Path, listed
 
 
 def test_casualties_chart_names_lostarmour_among_its_sources(tmp_path: Path, listed) -> None:
-    sources = pd.concat(
-        [
-            SOURCES,
-            table(
-                "sources",
-                "source_id,file,title,publisher,kind\n"
-                "lostarmour_2025,reference/la.csv,Named deaths,LostArmour,dataset\n",
-            ),
-        ],
-        ignore_index=True,
-    )
-    chart = charts.casualties_over_time(CASUALTIES, listed, CLAIMS, sources, tmp_path)
+    chart = charts.casualties_over_time(CASUALTIES, listed, CLAIMS, WITH_LIST, tmp_path)
     assert "lostarmour_2025" in chart.source_ids
     assert "LostArmour: Named deaths" in chart.sources
 

@@ -8,8 +8,8 @@ from ffanalysis import lostarmour
 from ffanalysis.deaths import (
     AGGREGATE_COLUMNS,
     aggregate_death_counts,
-    lostarmour_by_country,
-    lostarmour_over_time,
+    listed_by_country,
+    listed_over_time,
     named_deaths_over_time,
 )
 from tests.sample_tables import write_small
@@ -45,7 +45,7 @@ def test_lostarmour_counts_add_up_and_keep_labels_that_name_no_country() -> None
         }
     )
     frame = rows.reindex(columns=list(lostarmour.COLUMNS)).astype(lostarmour.COLUMNS)
-    by_country = lostarmour_by_country(frame)
+    by_country = listed_by_country(frame)
     assert by_country["citizenship_english"].tolist() == [
         "Colombia",
         "(undetermined)",
@@ -76,7 +76,7 @@ def test_aggregate_counts_are_ukraines_side_killed_figures_with_floors_marked() 
 
 
 def test_lostarmour_accumulates_by_the_last_day_each_death_can_be(tmp_path) -> None:
-    over_time = lostarmour_over_time(lostarmour.read_reference(write_small(tmp_path)))
+    over_time = listed_over_time(lostarmour.read_reference(write_small(tmp_path)))
     assert over_time["month"].tolist()[:-1] == [
         pd.Period(month, "M")
         for month in [
