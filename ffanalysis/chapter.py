@@ -118,6 +118,15 @@ def show(chart) -> None:
     display(HTML(caption(chart)))
 
 
+def show_table(table: pd.DataFrame, caption: str = "") -> None:
+    """Display a reader's table (`reader_tables`): plain headers, no index, a dash for nothing."""
+    from IPython.display import HTML, display
+
+    from .reader_tables import html_table
+
+    display(HTML(html_table(table, caption)))
+
+
 def caption(chart) -> str:
     """The caption under a figure; its text comes from the data, so it is escaped."""
     sources = "; ".join(html.escape(source) for source in chart.sources) or "none"

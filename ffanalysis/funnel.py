@@ -23,6 +23,12 @@ STAGE = pd.CategoricalDtype(list(STAGES), ordered=True)
 
 _STAGE_OF = {metric: stage for stage, metrics in STAGES.items() for metric in metrics}
 
+
+def stage_of(metric: str) -> str:
+    """The funnel stage a metric counts ('volunteers_arrived' -> 'arrived')."""
+    return _STAGE_OF[metric]
+
+
 COLUMNS = [
     "side",
     "stage",

@@ -52,7 +52,7 @@ def legal_vs_volunteers(legal_stances: pd.DataFrame, claims: pd.DataFrame) -> pd
     )
     claim_rows = ukraine.groupby("country").size().rename("claim_rows")
     return (
-        legal_stances[["country", "legality", "penalty_max_years"]]
+        legal_stances[["country", "legality", "penalty_max_years", "penalty_open"]]
         .join(claim_rows, on="country")
         .merge(_extreme(figures, "first", "smallest_"), on="country", how="left")
         .merge(_extreme(figures, "last", "largest_"), on="country", how="left")

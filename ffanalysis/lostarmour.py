@@ -244,5 +244,6 @@ NAMED_DEATHS = ReferenceTable(
     problems=label_problems,
     notes=dictionary_notes,
     report_values=report_values,
+    label="LostArmour's list",
 )
 """The LostArmour list as a reference table (see `registry`)."""

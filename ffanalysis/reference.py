@@ -47,6 +47,8 @@ class ReferenceTable:
     """Further Markdown for the data dictionary (how labels are read)."""
     report_values: Callable[[pd.DataFrame], dict[str, str]] = field(default=_no_values)
     """Values the report's methods text states about the table, by placeholder name."""
+    label: str = ""
+    """What a reader calls the table ("LostArmour's list")."""
 
     def __post_init__(self) -> None:
         if set(self.columns) != set(self.meanings):

@@ -85,6 +85,8 @@ class Table:
     meaning: str
     columns: tuple[Column, ...]
     rules: tuple[RowRule, ...] = field(default_factory=tuple)
+    label: str = ""
+    """What a reader calls the table ('Legal positions')."""
 
     @property
     def file_name(self) -> str:
@@ -584,6 +586,7 @@ SOURCES = Table(
             ).fillna(False),
         ),
     ),
+    label="Sources",
 )
 
 CONFLICTS = Table(
@@ -611,6 +614,7 @@ CONFLICTS = Table(
             _ends_before_start("start", "end"),
         ),
     ),
+    label="Wars",
 )
 
 CLAIMS = Table(
@@ -630,6 +634,7 @@ CLAIMS = Table(
         *_figure_columns("claims", "claim_id"),
     ),
     rules=(*_FIGURE_RULES, *_statement_rules("claim_id")),
+    label="Figures on the 2022 war",
 )
 
 HISTORICAL = Table(
@@ -647,6 +652,7 @@ HISTORICAL = Table(
         *_figure_columns("historical", "figure_id"),
     ),
     rules=(*_FIGURE_RULES, *_statement_rules("figure_id")),
+    label="Figures on earlier wars",
 )
 
 CASUALTIES = Table(
@@ -695,6 +701,7 @@ CASUALTIES = Table(
             *_lookalikes(["person"], {"person": _person_name}),
         ),
     ),
+    label="Deaths",
 )
 
 LEGAL_STANCES = Table(
@@ -762,6 +769,7 @@ LEGAL_STANCES = Table(
             _missing_when_given("penalty_open", "penalty_max_years"),
         ),
     ),
+    label="Legal positions",
 )
 
 UNITS = Table(
@@ -785,6 +793,7 @@ UNITS = Table(
             _ends_before_start("formed", "disbanded"),
         ),
     ),
+    label="Units",
 )
 
 CONDITIONS = Table(
@@ -810,6 +819,7 @@ CONDITIONS = Table(
         *_source_columns("it"),
         _note(),
     ),
+    label="Terms and sanctions",
 )
 
 CORRECTIONS = Table(
@@ -832,6 +842,7 @@ CORRECTIONS = Table(
         Column("reason", Kind.TEXT, "Why, in the project's own words."),
         *_source_columns("the corrected value"),
     ),
+    label="Corrections",
 )
 
 TABLES: dict[str, Table] = {

@@ -1,0 +1,139 @@
+"""Tables a reader sees: plain headers, no index, a dash for nothing, numbers as the report
+writes them, and every figure linked to its evidence.
+
+The analysis functions return frames made for computing (codes, snake_case columns, NaN); a
+chapter shows one of the tables here instead, built from them and rendered by `html_table`.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from . import countries, funnel
+from .charts import LEGALITY_WORDS, SIDE_HEADINGS, STAGE_WORDS
+from .notebook import Markup
+from .registry import REFERENCE_TABLES
+from .schema import TABLES
+from .text import cite, figure_text, number
+from .values import is_missing, number_or_none
+
+NOTHING = "\N{EM DASH}"
+"""What an empty cell shows."""
+
+
+def html_table(table: pd.DataFrame, caption: str = "") -> str:
+    """The table as HTML: its column names as headers, no index; text is escaped, `Markup` is
+    kept as it is, and a missing cell shows `NOTHING`. Build tables with `dtype=object`:
+    pandas turns a column of text into plain strings, which would drop the `Markup` mark."""
+    head = "".join(f'<th scope="col">{html.escape(str(name))}</th>' for name in table.columns)
+    body = "\n".join(
+        "<tr>" + "".join(f"<td>{_cell(value)}</td>" for value in row) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    title = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (
+        f'<table class="reader">{title}<thead><tr>{head}</tr></thead>\n'
+        f"<tbody>\n{body}\n</tbody></table>"
+    )
+
+
+def legal_table(stances: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """`legal.legal_vs_volunteers` for readers: each state's position, its longest prison term,
+    how many figures count its citizens, and the smallest and largest of them, cited."""
+    return pd.DataFrame(
+        {
+            "Country": stances["country"].map(countries.country_name),
+            "Position": stances["legality"].astype(str).map(LEGALITY_WORDS),
+            "Longest prison term": [
+                _years(years, open_ended)
+                for years, open_ended in zip(
+                    stances["penalty_max_years"], stances["penalty_open"], strict=True
+                )
+            ],
+            "Figures about its citizens": stances["claim_rows"].map(number),
+            "Smallest headcount": _headcounts(stances, claims, "smallest_"),
+            "Largest headcount": _headcounts(stances, claims, "largest_"),
+        },
+        dtype=object,
+    )
+
+
+def funnel_table(stages: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """A country's funnel (`funnel.country_funnel`, as its chart draws it) for readers: each
+    figure with its side, its stage, who stated it and a link to its evidence."""
+    claimants = claims.set_index("claim_id")["claimant"]
+    return pd.DataFrame(
+        {
+            "Side": stages["side"].astype(str).map(SIDE_HEADINGS),
+            "Stage": stages["stage"].astype(str).map(STAGE_WORDS).str.capitalize(),
+            "Figure": [
+                Markup(html.escape(figure) + cite("claims", ids))
+                for figure, ids in zip(stages["figure"], stages["claim_ids"], strict=True)
+            ],
+            "Stated by": stages["claim_ids"].map(
+                lambda ids: "; ".join(dict.fromkeys(claimants.reindex(ids.split(", ")).astype(str)))
+            ),
+        },
+        dtype=object,
+    )
+
+
+def audit_table(coverage: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """`audit.coverage` for readers: each evidence document by its title (a file of reference
+    notes by how many sources it gathers), and how many rows of each table cite it."""
+    per_file = sources.groupby("file").agg(title=("title", "first"), count=("source_id", "size"))
+    documents = per_file.reindex(coverage.index)
+    names = documents["title"].where(
+        documents["count"].eq(1),
+        "Reference notes gathering " + documents["count"].map(number) + " sources",
+    )
+    labels = {
+        **{name: table.label for name, table in TABLES.items()},
+        **{name: table.label for name, table in REFERENCE_TABLES.items()},
+        "total": "All rows",
+    }
+    return pd.concat(
+        [
+            pd.DataFrame({"Evidence document": names.to_numpy()}),
+            coverage.rename(columns=labels).map(number).reset_index(drop=True),
+        ],
+        axis=1,
+    )
+
+
+def _headcounts(stances: pd.DataFrame, claims: pd.DataFrame, prefix: str) -> list[object]:
+    """Each row's figure in words with its stage and a link, or nothing where there is none."""
+    qualifiers = claims.set_index("claim_id")[["qualifier", "hedge"]]
+    cells: list[object] = []
+    for claim_id, metric, low, high in zip(
+        stances[f"{prefix}claim_id"],
+        stances[f"{prefix}metric"],
+        stances[f"{prefix}low"],
+        stances[f"{prefix}high"],
+        strict=True,
+    ):
+        if is_missing(claim_id):
+            cells.append(None)
+            continue
+        qualifier, hedge = qualifiers.loc[claim_id]
+        words = figure_text(number_or_none(low), number_or_none(high), str(qualifier), hedge)
+        stage = STAGE_WORDS[funnel.stage_of(str(metric))]
+        cells.append(Markup(html.escape(f"{words} {stage}") + cite("claims", [claim_id])))
+    return cells
+
+
+def _years(value: object, open_ended: object) -> str | None:
+    """'5 years', or '15 years or more' where the source leaves the top open ('to life')."""
+    years = number_or_none(value)
+    if years is None:
+        return None
+    words = f"{number(years)} {'year' if years == 1 else 'years'}"
+    return f"{words} or more" if not is_missing(open_ended) and bool(open_ended) else words
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, Markup):
+        return str(value)
+    return NOTHING if is_missing(value) else html.escape(str(value))

@@ -1,0 +1,89 @@
+"""Tables for readers: plain headers, no index, a dash for nothing, open bounds kept open, and
+every figure linked to its evidence; data text escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ffanalysis.legal import legal_vs_volunteers
+from ffanalysis.notebook import Markup
+from ffanalysis.reader_tables import NOTHING, audit_table, funnel_table, html_table, legal_table
+from tests.typed_frames import claims, table
+
+CLAIMS = claims(
+    """\
+    claim_id,metric,country,claimant,claimant_type,value_low,value_high,qualifier,hedge
+    MANY,volunteers_interested,GBR,Reporters,media,6000,6000,about,
+    FEW,volunteers_arrived,GBR,Reporters,media,150,,more_than,over
+    """
+)
+STANCES = table(
+    "legal_stances",
+    """\
+    country,legality,penalty_max_years,penalty_open
+    GBR,illegal,15,true
+    FIN,discouraged,,
+    """,
+)
+
+
+def test_a_table_has_plain_headers_no_index_and_a_dash_for_nothing() -> None:
+    page = html_table(pd.DataFrame({"Country": ["Finland"], "Longest prison term": [None]}))
+    assert '<th scope="col">Longest prison term</th>' in page
+    assert f"<td>Finland</td><td>{NOTHING}</td>" in page
+    assert "NaN" not in page and "None" not in page and "<th></th>" not in page
+
+
+def test_text_is_escaped_and_markup_kept() -> None:
+    cells = pd.DataFrame({"A": ["<b>x</b>"], "B": [Markup("<sup>1</sup>")]}, dtype=object)
+    page = html_table(cells)
+    assert "&lt;b&gt;x&lt;/b&gt;" in page and "<sup>1</sup>" in page
+
+
+def test_the_legal_table_keeps_an_open_penalty_open_and_cites_each_figure() -> None:
+    rows = legal_table(legal_vs_volunteers(STANCES, CLAIMS), CLAIMS).set_index("Country")
+    assert rows.loc["United Kingdom", "Position"] == "Illegal"
+    assert rows.loc["United Kingdom", "Longest prison term"] == "15 years or more"
+    assert rows.loc["United Kingdom", "Smallest headcount"].startswith("over 150 arrived<sup>")
+    assert 'href="#evidence-claims-MANY"' in rows.loc["United Kingdom", "Largest headcount"]
+    assert rows.loc["Finland", "Smallest headcount"] is None
+    assert rows.loc["Finland", "Figures about its citizens"] == "0"
+
+
+def test_the_funnel_table_names_side_stage_figure_and_claimant() -> None:
+    stages = pd.DataFrame(
+        {
+            "side": ["ukraine"],
+            "stage": ["arrived"],
+            "figure": ["more than 150"],
+            "claim_ids": ["FEW"],
+        }
+    )
+    row = funnel_table(stages, CLAIMS).iloc[0]
+    assert (row["Side"], row["Stage"], row["Stated by"]) == ("For Ukraine", "Arrived", "Reporters")
+    assert row["Figure"].startswith("more than 150<sup>")
+
+
+def test_the_audit_table_names_documents_and_tables_in_words() -> None:
+    sources = table(
+        "sources",
+        """\
+        source_id,file,title
+        legion,sources/legion.txt,International Legion (Ukraine)
+        a,reference/notes.md,One
+        b,reference/notes.md,Two
+        """,
+    )
+    coverage = pd.DataFrame(
+        {"claims": [1500, 3], "legal_stances": [2, 0], "total": [1502, 3]},
+        index=pd.Index(["sources/legion.txt", "reference/notes.md"], name="file"),
+    )
+    rows = audit_table(coverage, sources)
+    assert rows.columns.tolist() == [
+        "Evidence document",
+        "Figures on the 2022 war",
+        "Legal positions",
+        "All rows",
+    ]
+    assert rows.iloc[0].tolist() == ["International Legion (Ukraine)", "1,500", "2", "1,502"]
+    assert rows.iloc[1, 0] == "Reference notes gathering 2 sources"
