@@ -7,6 +7,7 @@ expected, instead of an empty chapter that looks like a finding.
 
 from __future__ import annotations
 
+import base64
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,11 +112,21 @@ def date_words(as_of: str) -> str:
 
 
 def show(chart) -> None:
-    """Display a chart's PNG and its caption: the finding, and links to every source drawn."""
-    from IPython.display import HTML, Image, display
+    """Display a chart's PNG, with its finding as the alt text, and its caption: the finding,
+    and links to every source drawn."""
+    from IPython.display import HTML, display
 
-    display(Image(filename=str(chart.png)))
+    display(HTML(image(chart)))
     display(HTML(caption(chart)))
+
+
+def image(chart) -> str:
+    """The chart's PNG inline, its alt text the finding the title states (escaped)."""
+    encoded = base64.b64encode(chart.png.read_bytes()).decode("ascii")
+    return (
+        f'<img class="chart" src="data:image/png;base64,{encoded}" '
+        f'alt="{html.escape(chart.title)}">'
+    )
 
 
 def show_table(table: pd.DataFrame, caption: str = "") -> None:

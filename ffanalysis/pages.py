@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 EVIDENCE_TABLES = ("sources", "claims", "historical", "casualties", "legal_stances", "units")
 REPORT_TITLE = "Foreign volunteers in the Russia-Ukraine war"
+_HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 
 
 def render_site(results: list[Result], site: Path, options: Options) -> None:
@@ -39,7 +41,13 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
     for result in profiles:
         code = result.run.parameters["country"]
         page = page_notebook(
-            [_markdown('<a href="../report.html">Back to the report</a>'), *_cells(result)],
+            [
+                _markdown(
+                    f"# {country_name(code)}: foreign volunteers\n\n"
+                    '<a href="../report.html">Back to the report</a>'
+                ),
+                *_cells(result),
+            ],
             evidence,
             title=f"{country_name(code)}: foreign volunteers",
         )
@@ -113,7 +121,17 @@ def country_index(codes: list[str]) -> str:
 
 
 def _cells(result: Result) -> list[NotebookNode]:
-    return nbformat.read(result.executed, as_version=4).cells
+    """A run's cells, each Markdown heading one level down: a page has one h1, its own."""
+    cells = nbformat.read(result.executed, as_version=4).cells
+    for cell in cells:
+        if cell.cell_type == "markdown":
+            cell.source = demote_headings(cell.source)
+    return cells
+
+
+def demote_headings(markdown: str) -> str:
+    """Every Markdown heading one level down ('# Deaths' -> '## Deaths')."""
+    return _HEADING.sub(r"#\1 ", markdown)
 
 
 def _markdown(text: str) -> NotebookNode:

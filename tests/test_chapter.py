@@ -135,3 +135,14 @@ def test_a_caption_states_the_finding_and_links_every_source_escaped() -> None:
     assert "Wire: &lt;script&gt;x&lt;/script&gt;; Daily: Report" in text
     assert 'href="#evidence-sources-wire_2022"' in text
     assert 'href="#evidence-sources-daily_2023"' in text
+
+
+def test_a_chart_image_carries_its_finding_as_alt_text(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    png = tmp_path / "chart.png"
+    png.write_bytes(b"\x89PNG\r\n")
+    chart = SimpleNamespace(png=png, title='Kyiv\'s "20,000" is <b>10</b> times the evidence')
+    tag = chapter.image(chart)
+    assert tag.startswith('<img class="chart" src="data:image/png;base64,iVBORw0K')
+    assert 'alt="Kyiv&#x27;s &quot;20,000&quot; is &lt;b&gt;10&lt;/b&gt; times the evidence"' in tag

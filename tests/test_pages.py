@@ -14,6 +14,7 @@ from ffanalysis.pages import (
     corrections_log,
     country_index,
     data_version,
+    demote_headings,
     introduction,
     methods,
 )
@@ -59,3 +60,9 @@ def test_the_country_index_links_every_profile_or_says_there_is_none() -> None:
         "- [United Kingdom](countries/GBR.html)"
     )
     assert "has no country profiles" in country_index([])
+
+
+def test_a_chapter_s_headings_go_one_level_down_so_the_page_keeps_one_h1() -> None:
+    assert demote_headings("# Deaths\n\nText with # inside.\n## Named deaths") == (
+        "## Deaths\n\nText with # inside.\n### Named deaths"
+    )
