@@ -9,6 +9,7 @@ if their pages are already published; execute them in kept kernels, reusing cach
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
 import tempfile
@@ -19,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import paths
 from .countries import is_single_country
 from .execution import Result, execute_all
 from .problems import BuildError, ParameterError
@@ -67,6 +69,46 @@ def check_as_of(text: str | None, today: date | None = None) -> str:
     return text
 
 
+def check_out(options: Options) -> None:
+    """Refuse an output folder a publish could damage: the checkout itself or a folder above
+    it, the package, the notebooks, the data or the evidence folder (or anything inside them),
+    or an existing file."""
+    out = options.out.resolve()
+    if out.exists() and not out.is_dir():
+        raise ParameterError(f"--out {options.out} is a file, not a folder")
+    root = paths.PROJECT_ROOT.resolve()
+    if out == root or out in root.parents:
+        raise ParameterError(f"--out {options.out} is the checkout or a folder above it")
+    guarded = {
+        "the package": root / "ffanalysis",
+        "the notebooks": options.notebooks,
+        "the data": options.data_dir,
+        "the evidence folder": options.shared_dir,
+    }
+    for what, folder in guarded.items():
+        folder = folder.resolve()
+        if out == folder or folder in out.parents or out in folder.parents:
+            raise ParameterError(f"--out {options.out} would write into or over {what} ({folder})")
+
+
+KERNEL_MEMORY = 400 * 2**20
+"""Bytes one notebook kernel may take with pandas and matplotlib loaded (a generous estimate)."""
+
+
+def worker_count(requested: int, runs: int) -> int:
+    """Workers for a build: no more than asked, than there are runs, than four per core, or than
+    free memory holds kernels."""
+    cores = os.cpu_count() or 1
+    return max(1, min(requested, runs, 4 * cores, _free_memory() // KERNEL_MEMORY))
+
+
+def _free_memory() -> int:
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, AttributeError):
+        return KERNEL_MEMORY  # unknown: one kernel at least
+
+
 def check_countries(text: str | None) -> list[str] | str:
     """Country codes from 'GBR,USA', or ALL_COUNTRIES (resolved once the data is clean)."""
     if not text:
@@ -94,6 +136,7 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
         shared_dir=options.shared_dir.resolve(),
         notebooks=options.notebooks.resolve(),
     )
+    check_out(options)
     started = time.monotonic()
     with exclusive(options.out, say):
         before = shared_inputs_digest(options.data_dir)
@@ -104,8 +147,11 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
         from .guards import problems as guard_problems
         from .kernels import KernelPool
 
+        workers = worker_count(options.jobs, _runs_at_most(options))
+        if workers < options.jobs:
+            say(f"using {workers} worker(s) of the {options.jobs} asked for")
         # The kernels start and import the package while the data is checked.
-        with KernelPool(options.jobs, options.notebooks, preload_statement()) as kernels:
+        with KernelPool(workers, options.notebooks, preload_statement()) as kernels:
             say("validating and cleaning data/raw ...")
             write_clean(options.data_dir, options.shared_dir, guard_problems)
             shared = shared_inputs_digest(options.data_dir)
@@ -123,6 +169,18 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
         f"(open {options.out / 'report.html'})"
     )
     return published
+
+
+def _runs_at_most(options: Options) -> int:
+    """How many runs the build can have: the chapters, plus the countries asked for (every
+    country code there is, for `all`, before the data says which have figures)."""
+    chapters = len(list(options.notebooks.glob("[0-9][0-9]_*.ipynb")))
+    countries = len(options.countries) if isinstance(options.countries, list) else MAX_COUNTRY_PAGES
+    return chapters + countries
+
+
+MAX_COUNTRY_PAGES = 250
+"""More countries than there are: the bound on country pages for `--countries all`."""
 
 
 def _unchanged(options: Options, **expected: str) -> list[Path] | None:

@@ -1,7 +1,8 @@
 """The `ffanalysis` command line.
 
 Exit codes: 0 success, 1 the data has problems (each printed as `path:line: column: message`),
-2 the command itself was wrong (unknown option, missing folder).
+2 the command itself was wrong (unknown option, missing folder), 130 interrupted, 141 the
+reader of the output went away (`ffanalysis validate | head -1`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from . import __version__, paths
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
 
 
 class UsageError(Exception):
@@ -30,7 +32,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("ffanalysis: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): say nothing more, and let Python's own flush
+        # at exit write into nothing rather than fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="ffanalysis",
         description="Validate, clean and analyse the source-cited tables of foreign volunteers "
         "in the Russia-Ukraine war.",
-        epilog="Exit codes: 0 success, 1 problems in the data, 2 wrong usage.",
+        epilog="Exit codes: 0 success, 1 problems in the data, 2 wrong usage, 130 interrupted, "
+        "141 output closed early.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
@@ -219,6 +227,8 @@ def _build(arguments: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     try:
         build(options, say=progress)
+    except ParameterError as error:
+        raise UsageError(str(error)) from None
     except DataError as error:
         return _report_problems(error.problems)
     except BuildError as error:
@@ -229,8 +239,15 @@ def _build(arguments: argparse.Namespace) -> int:
 
 def _audit(arguments: argparse.Namespace) -> int:
     from .audit import coverage
+    from .schema import TABLES
 
     data_dir, _ = _folders(arguments)
+    missing = [name for name in TABLES if not (paths.clean_dir(data_dir) / f"{name}.csv").is_file()]
+    if missing:
+        raise UsageError(
+            f"no clean tables in {paths.clean_dir(data_dir)} ({', '.join(missing)}): "
+            "run `ffanalysis clean` first"
+        )
     table = coverage(data_dir)
     print(table.to_string())
     unused = table.index[table["total"] == 0]
@@ -240,7 +257,7 @@ def _audit(arguments: argparse.Namespace) -> int:
 
 
 def _dictionary(arguments: argparse.Namespace) -> int:
-    from .atomic import write_atomically
+    from .atomic import NotAFile, write_atomically
     from .dictionary import data_dictionary
 
     text = data_dictionary()
@@ -249,6 +266,9 @@ def _dictionary(arguments: argparse.Namespace) -> int:
         return EXIT_OK
     if not arguments.write.parent.is_dir():
         raise UsageError(f"folder {arguments.write.parent} does not exist")
-    write_atomically(arguments.write, text)
+    try:
+        write_atomically(arguments.write, text)
+    except NotAFile as error:
+        raise UsageError(str(error)) from None
     print(f"wrote {arguments.write}")
     return EXIT_OK

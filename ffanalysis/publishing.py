@@ -50,16 +50,29 @@ def published_files(out: Path, **expected: str) -> list[Path] | None:
 
 
 def _read_manifest(out: Path) -> dict:
-    """The manifest, or an empty one when there is none or it cannot be read."""
+    """The manifest, or an empty one when there is none, it cannot be read, or it names a file
+    outside `out` (a publish removes the files the last one listed: only its own)."""
+    empty: dict = {"key": None, "inputs": None, "files": []}
     try:
         recorded = json.loads((out / MANIFEST).read_text())
-        return {
+        manifest = {
             "key": recorded["key"],
             "inputs": recorded.get("inputs"),
-            "files": list(recorded["files"]),
+            "files": [str(name) for name in recorded["files"]],
         }
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {"key": None, "inputs": None, "files": []}
+        return empty
+    inside = all(_inside(out, name) for name in manifest["files"])
+    return manifest if inside else empty
+
+
+def _inside(out: Path, name: str) -> bool:
+    """Whether `name` is a relative path that stays inside `out`, links resolved."""
+    relative = Path(name)
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        return False
+    root = out.resolve()
+    return root in (out / relative).resolve().parents
 
 
 def publish(staging: Path, out: Path, key: str, inputs: str) -> list[Path]:

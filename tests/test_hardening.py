@@ -1,0 +1,135 @@
+"""Faults a user or a scheduler can cause: the output folder, the manifest, writes through links,
+too many workers, a closed pipe, commands run out of order. Each ends in one sentence and an
+exit code, and nothing outside the output asked for is touched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ffanalysis import build as build_module
+from ffanalysis import paths
+from ffanalysis.atomic import NotAFile, write_atomically
+from ffanalysis.build import check_out, worker_count
+from ffanalysis.problems import ParameterError
+from ffanalysis.publishing import MANIFEST, publish
+from tests.conftest import Project
+from tests.helpers import data_options, options, run
+
+ROOT = paths.PROJECT_ROOT
+
+REFUSED_OUT = {
+    "the checkout": lambda project: ROOT,
+    "a folder above the checkout": lambda project: ROOT.parent,
+    "inside the package": lambda project: ROOT / "ffanalysis" / "out",
+    "the notebooks": lambda project: ROOT / "notebooks",
+    "inside the data": lambda project: project.data_dir / "site",
+    "above the data": lambda project: project.data_dir.parent,
+    "the evidence folder": lambda project: project.shared_dir,
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED_OUT))
+def test_an_output_folder_that_a_publish_could_damage_is_refused(
+    project: Project, case: str
+) -> None:
+    out = REFUSED_OUT[case](project)
+    with pytest.raises(ParameterError, match="--out"):
+        check_out(options(project, out))
+
+
+def test_an_output_folder_beside_the_data_is_accepted(project: Project) -> None:
+    check_out(options(project, project.root / "site"))
+
+
+def test_an_output_that_is_a_file_is_refused(project: Project) -> None:
+    target = project.root / "report.html"
+    target.write_text("")
+    with pytest.raises(ParameterError, match="is a file"):
+        check_out(options(project, target))
+
+
+def test_build_into_the_checkout_exits_2_and_changes_nothing(project: Project) -> None:
+    notebooks = {path: path.read_bytes() for path in (ROOT / "notebooks").glob("*.ipynb")}
+    result = run(project, "build", "--out", str(ROOT), *data_options(project))
+    assert result.returncode == 2
+    assert result.stderr.startswith("ffanalysis: error: --out ")
+    assert "Traceback" not in result.stderr
+    assert {path: path.read_bytes() for path in notebooks} == notebooks
+
+
+def test_a_manifest_naming_files_outside_the_output_removes_none_of_them(tmp_path: Path) -> None:
+    out, staging = tmp_path / "out", tmp_path / "staging"
+    (staging / "pages").mkdir(parents=True)
+    (staging / "pages" / "report.html").write_text("new")
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me")
+    (out / MANIFEST).write_text(
+        '{"key": "k", "inputs": null, "files": ["../victim.txt", "' + str(victim) + '"]}'
+    )
+    publish(staging, out, "new-key", "inputs")
+    assert victim.read_text() == "keep me"
+    assert (out / "pages" / "report.html").read_text() == "new"
+
+
+def test_a_write_through_a_link_changes_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    target, link = tmp_path / "target.md", tmp_path / "link.md"
+    target.write_text("old")
+    link.symlink_to(target)
+    write_atomically(link, "new")
+    assert link.is_symlink() and target.read_text() == "new"
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_a_write_over_something_that_is_no_file_is_refused(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "thing"
+    path.mkdir() if kind == "folder" else os.mkfifo(path)
+    with pytest.raises(NotAFile, match="not a regular file"):
+        write_atomically(path, "text")
+
+
+def test_dictionary_write_onto_a_folder_exits_2(project: Project) -> None:
+    result = run(project, "dictionary", "--write", str(project.root))
+    assert result.returncode == 2
+    assert "is not a regular file" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("requested", "runs", "cores", "memory_kernels", "workers"),
+    [
+        (1000, 5, 2, 100, 5),  # no more workers than runs
+        (1000, 500, 2, 100, 8),  # four per core
+        (1000, 500, 64, 3, 3),  # what free memory holds
+        (2, 500, 2, 100, 2),  # what was asked for
+        (4, 500, 2, 0, 1),  # always one
+    ],
+)
+def test_workers_are_capped_by_runs_cores_and_memory(
+    monkeypatch: pytest.MonkeyPatch, requested, runs, cores, memory_kernels, workers
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    memory = memory_kernels * build_module.KERNEL_MEMORY
+    monkeypatch.setattr(build_module, "_free_memory", lambda: memory)
+    assert worker_count(requested, runs) == workers
+
+
+def test_audit_before_clean_exits_2_with_what_to_do(project: Project) -> None:
+    result = run(project, "audit", *data_options(project))
+    assert result.returncode == 2
+    assert "run `ffanalysis clean` first" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
+    command = [sys.executable, "-m", "ffanalysis", "dictionary"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before the command has written anything
+    errors = process.stderr.read().decode()
+    assert process.wait() == 141
+    assert errors == ""
