@@ -7,9 +7,10 @@ from the executed notebook instead of scraping its text.
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Any
+
+from .text import inert
 
 RECORD_MIMETYPE = "application/vnd.ffanalysis.record+json"
 
@@ -19,14 +20,12 @@ class Markup(str):
 
 
 def say(template: str, **values: Any) -> None:
-    """Display Markdown with `values` filled in; text values are HTML-escaped first, except
-    `Markup`, which was escaped when it was made."""
+    """Display Markdown with `values` filled in; text values are made inert first (`text.inert`:
+    escaped for HTML and for Markdown), except `Markup`, which was made safe when it was made."""
     from IPython.display import Markdown, display
 
     escaped = {
-        name: html.escape(value)
-        if isinstance(value, str) and not isinstance(value, Markup)
-        else value
+        name: inert(value) if isinstance(value, str) and not isinstance(value, Markup) else value
         for name, value in values.items()
     }
     display(Markdown(template.format(**escaped)))

@@ -85,6 +85,9 @@ _HOUSE_RC = {
     **sns.axes_style("ticks"),
     **sns.plotting_context("notebook"),
     "axes.prop_cycle": cycler(color=_COLORBLIND),
+    # Titles, labels and source lines hold text from the data: a '$' in a publisher's name is
+    # a dollar sign, not the start of a formula.
+    "text.parse_math": False,
     # Bundled with matplotlib: the same glyphs, hence the same bytes, on every machine.
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],

@@ -7,6 +7,7 @@ and `cite` links it to the rows of the evidence appendix that state it.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -142,9 +143,20 @@ def cite(table: str, ids: Iterable[str] | str) -> str:
     return f"<sup>[{links}]</sup>" if links else ""
 
 
+MARKDOWN_SIGNS = re.compile(r"([\\`*_\[\]()!|~$])")
+"""Signs that make Markdown (or JupyterLab's maths) of plain text: links, images, emphasis,
+code, tables, strikethrough. HTML's own signs are escaped as HTML instead."""
+
+
+def inert(text: str) -> str:
+    """Data text as a Markdown sentence may show it: shown, never run. A name like
+    `[x](javascript:...)` or `![](http://...)` stays text; so does markup."""
+    return html.escape(MARKDOWN_SIGNS.sub(r"\\\1", text))
+
+
 def cited(text: str, table: str, ids: Iterable[str] | str) -> str:
-    """Data text, escaped, followed by links to the rows that state it."""
-    return html.escape(text) + cite(table, ids)
+    """Data text, made inert, followed by links to the rows that state it."""
+    return inert(text) + cite(table, ids)
 
 
 def _number_or_blank(value: float | None) -> str:

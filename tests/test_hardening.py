@@ -133,3 +133,35 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
     errors = process.stderr.read().decode()
     assert process.wait() == 141
     assert errors == ""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "[click](javascript:alert(1))",
+        "![pixel](http://tracker.example/p.png)",
+        "<script>alert(1)</script>",
+        "`code` and *stars* and $x$",
+    ],
+)
+def test_text_from_the_data_is_shown_in_a_sentence_never_run(name: str) -> None:
+    import mistune
+
+    from ffanalysis.text import inert
+
+    page = mistune.html(f"The war in {inert(name)} began.")
+    assert "<a" not in page and "<img" not in page and "<script" not in page
+    assert "<code>" not in page and "<em>" not in page
+
+
+def test_a_dollar_sign_in_a_figure_s_text_is_a_dollar_sign(tmp_path: Path) -> None:
+    from matplotlib.figure import Figure
+
+    from ffanalysis.plotting import finish, house_style, save
+
+    with house_style():
+        fig = Figure()
+        fig.subplots().plot([0, 1], [0, 1])
+        # As mathematics, "$\\nosuchsign$" cannot be drawn: saving would fail.
+        finish(fig, title="Paid $\\nosuchsign$ a month", sources=["Money $ News $"])
+    assert all(path.stat().st_size > 1000 for path in save(fig, tmp_path / "dollars"))
