@@ -10,7 +10,7 @@ from datetime import date
 from functools import cache
 
 PARTIAL_DATE_FORMATS = "YYYY, YYYY-MM or YYYY-MM-DD"
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 class PartialDateError(ValueError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .countries import AGGREGATES, ALIASES
-from .kinds import KINDS, TEXT_CHECKS, Kind
+from .kinds import KINDS, SHORT_CELL_CHECK, TEXT_CHECKS, Kind
 from .reference import ReferenceTable
 from .registry import REFERENCE_TABLES
 from .schema import TABLES, Column, Table
@@ -16,7 +16,7 @@ def general_rules() -> str:
             "Rules for every table:\n",
             "- Files are UTF-8 CSV with the header shown; a byte-order mark and CRLF line ends "
             "are accepted.",
-            *(f"- {check.rule}" for check in TEXT_CHECKS),
+            *(f"- {check.rule}" for check in (*TEXT_CHECKS, SHORT_CELL_CHECK)),
             "- Every quote is found verbatim, whitespace aside, in the file its row's "
             "`source_id` cites.",
             "- `ffanalysis validate` reports every break of these rules as "

@@ -8,6 +8,7 @@ failing one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -21,7 +22,18 @@ from .dates import PARTIAL_DATE_FORMATS, PartialDateError, bounds_or_none, parse
 
 QUOTE_MAX_LENGTH = 200
 TEXT_MAX_LENGTH = 500
+CELL_MAX_LENGTH = 200
+"""The longest cell of a kind with no length of its own (codes, dates, names of files)."""
+LARGEST_NUMBER = 10**10
+"""More than any count or sum the tables hold: a larger number is a typing mistake."""
+YEARS = (1900, 2100)
+"""The first and last year a date may name."""
 FORMULA_START = ("=", "+", "-", "@")
+INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
+"""Control characters (terminal escapes, NUL; a tab or a line break is whitespace) and invisible
+ones (zero-width spaces, bidirectional overrides, byte-order marks): no reader sees them."""
 
 
 class Kind(Enum):
@@ -88,6 +100,24 @@ def _country_message(value: str, column: Column) -> str:
     return f"{value!r} is not {describe_codes()}{hint}"
 
 
+def _invisible_message(value: str, column: Column) -> str:
+    found = INVISIBLE.search(value)
+    code = f"U+{ord(found.group()):04X}" if found else "?"
+    return f"holds an invisible or control character ({code}); delete it"
+
+
+def _not_above(values: pd.Series, largest: float) -> pd.Series:
+    """Whether each value is at most `largest`; a value that is no number passes (another
+    check names it)."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    return numbers.isna() | numbers.le(largest)
+
+
+def _year_in_range(text: str) -> bool:
+    bounds = bounds_or_none(text)
+    return bounds is not None and YEARS[0] <= bounds[0].year <= YEARS[1]
+
+
 def _allowed(column: Column) -> list[str]:
     return list(column.vocabulary or ())
 
@@ -97,6 +127,12 @@ def _string(column: Column) -> object:
 
 
 TEXT_CHECKS = (
+    CellCheck(
+        "No control or invisible characters (terminal escapes, NUL, zero-width spaces, "
+        "bidirectional overrides).",
+        lambda values, column: ~values.str.contains(INVISIBLE),
+        _invisible_message,
+    ),
     CellCheck(
         "No cell has leading or trailing whitespace.",
         lambda values, column: values == values.str.strip(),
@@ -113,6 +149,13 @@ TEXT_CHECKS = (
     ),
 )
 """Checks of every kind written as text (all but NUMBER)."""
+
+SHORT_CELL_CHECK = CellCheck(
+    f"A code, a date, a file's name or any other cell with no length of its own is at most "
+    f"{CELL_MAX_LENGTH} characters.",
+    lambda values, column: values.str.len() <= CELL_MAX_LENGTH,
+    lambda value, column: f"is {len(value):,} characters long; at most {CELL_MAX_LENGTH}",
+)
 
 KINDS: dict[Kind, KindRules] = {
     Kind.ID: KindRules(
@@ -156,10 +199,15 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 "Digits and at most one '.', no separators.",
-                lambda values, column: values.str.fullmatch(r"\d+(\.\d+)?"),
+                lambda values, column: values.str.fullmatch(r"[0-9]+(\.[0-9]+)?"),
                 lambda value, column: (
                     f"{value!r} is not a number >= 0 (digits and one '.', no thousands separators)"
                 ),
+            ),
+            CellCheck(
+                f"At most {LARGEST_NUMBER:,}.",
+                lambda values, column: _not_above(values, LARGEST_NUMBER),
+                lambda value, column: f"{value} is larger than any count ({LARGEST_NUMBER:,})",
             ),
         ),
         lambda column: "Float64",
@@ -172,6 +220,14 @@ KINDS: dict[Kind, KindRules] = {
                 f"One of {PARTIAL_DATE_FORMATS}.",
                 lambda values, column: values.map(_is_partial_date).astype(bool),
                 lambda value, column: _partial_date_error(value),
+            ),
+            CellCheck(
+                f"A year from {YEARS[0]} to {YEARS[1]}.",
+                lambda values, column: (
+                    ~values.map(_is_partial_date).astype(bool)
+                    | values.map(_year_in_range).astype(bool)
+                ),
+                lambda value, column: f"{value!r} is outside the years {YEARS[0]}-{YEARS[1]}",
             ),
         ),
         lambda column: "datetime64[s]",
@@ -235,7 +291,12 @@ KINDS: dict[Kind, KindRules] = {
 def checks(column: Column) -> tuple[CellCheck, ...]:
     """The checks a column's declaration implies: its kind's, after the text checks."""
     text = () if column.kind is Kind.NUMBER else TEXT_CHECKS
-    return (*text, *KINDS[column.kind].checks)
+    length = () if column.kind in _OWN_LENGTH else (SHORT_CELL_CHECK,)
+    return (*text, *length, *KINDS[column.kind].checks)
+
+
+_OWN_LENGTH = {Kind.TEXT, Kind.QUOTE, Kind.NUMBER}
+"""Kinds whose checks bound their length already (a number by its size)."""
 
 
 if set(KINDS) != set(Kind):

@@ -94,8 +94,8 @@ def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
 def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
     """(line, message) for each empty required cell, repeated unique value and failed check.
 
-    The checks run once per distinct value (rows repeat dates, codes, sources and quotes),
-    and a failing value is reported on every line that holds it.
+    The checks run once per distinct value (rows repeat dates, codes, sources and quotes), in
+    their order, and a value's first failing check is reported on every line that holds it.
     """
     empty = cells.index[cells.isna()] if column.required else pd.Index([])
     failures = [(line_number(line), "is required but empty") for line in empty]
@@ -104,7 +104,8 @@ def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
         failures += _repeats(filled)
     distinct = pd.Series(filled.unique())
     for check in kinds.checks(column):
-        failing = distinct[~check.passes(distinct, column)]
+        passing = check.passes(distinct, column).astype(bool)
+        failing, distinct = distinct[~passing], distinct[passing]  # one problem per value
         if not failing.empty:
             holding = filled[filled.isin(failing)]
             failures += [

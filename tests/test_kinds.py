@@ -8,13 +8,17 @@ import pytest
 
 from ffanalysis import vocab
 from ffanalysis.dictionary import data_dictionary
-from ffanalysis.kinds import KINDS, TEXT_CHECKS, Kind, checks
+from ffanalysis.kinds import KINDS, SHORT_CELL_CHECK, TEXT_CHECKS, Kind, checks
 from ffanalysis.schema import Column
 
 
 def test_the_dictionary_states_every_rule_the_validator_checks() -> None:
     dictionary = data_dictionary()
-    for check in TEXT_CHECKS + tuple(check for rules in KINDS.values() for check in rules.checks):
+    for check in (
+        *TEXT_CHECKS,
+        SHORT_CELL_CHECK,
+        *(check for rules in KINDS.values() for check in rules.checks),
+    ):
         assert check.rule in dictionary, check.rule
 
 

@@ -206,6 +206,36 @@ MALFORMED = {
             "formula; rephrase the cell"
         ],
     ),
+    "terminal escape in a cell": (
+        replace_in("casualties.csv", ",Bakhmut,", ",\x1b[31mBakhmut,"),
+        ["casualties.csv:2: place: holds an invisible or control character (U+001B); delete it"],
+    ),
+    "bidirectional override in a claimant": (
+        replace_in("claims.csv", ",Kyiv,ua_government,", ",Ky\u202eiv,ua_government,"),
+        ["claims.csv:2: claimant: holds an invisible or control character (U+202E); delete it"],
+    ),
+    "zero-width space in a code": (
+        replace_in("legal_stances.csv", "FIN,discouraged", "FIN\u200b,discouraged"),
+        ["legal_stances.csv:2: country: holds an invisible or control character (U+200B)"],
+    ),
+    "digits that are not ASCII": (
+        replace_in(
+            "claims.csv", ",20000,20000,exact,", ",\u0662\u0660\u0660\u0660\u0660,20000,exact,"
+        ),
+        ["claims.csv:2: value_low: '\u0662\u0660\u0660\u0660\u0660' is not a number >= 0"],
+    ),
+    "a number too large to be a count": (
+        replace_in("claims.csv", ",20000,20000,exact,", ",20000,200000000000,range,"),
+        ["claims.csv:2: value_high: 200000000000 is larger than any count (10,000,000,000)"],
+    ),
+    "a year no source can mean": (
+        replace_in("units.csv", ",2022-02-27,", ",1066-10-14,"),
+        ["units.csv:2: formed: '1066-10-14' is outside the years 1900-2100"],
+    ),
+    "a code far too long": (
+        replace_in("units.csv", "first,1st Battalion", "f" + "x" * 300 + ",1st Battalion"),
+        ["units.csv:2: unit_id: is 301 characters long; at most 200"],
+    ),
     "formula starting with at-sign": (
         replace_in("casualties.csv", ",Bakhmut,", ",@SUM(A1),"),
         [
