@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from . import paths
 from .countries import is_single_country
-from .execution import Result, execute_all
+from .execution import Result, execute_all, store
 from .problems import BuildError, ParameterError
 from .publishing import exclusive, keep_failures, publish, published_files, record_inputs
 from .runs import (
@@ -162,7 +162,7 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
                 record_inputs(options.out, inputs)
                 return _nothing_changed(unchanged, options, say)
             check_declared(runs)
-            published = _stage_and_publish(runs, kernels, options, inputs, say)
+            published = _stage_and_publish(runs, kernels, options, shared, inputs, say)
     pages = [path for path in published if path.suffix == ".html"]
     say(
         f"done in {time.monotonic() - started:.1f}s: {len(pages)} page(s) in {options.out} "
@@ -195,13 +195,23 @@ def _nothing_changed(published: list[Path], options: Options, say) -> list[Path]
 
 
 def _stage_and_publish(
-    runs: list[Run], kernels: KernelPool, options: Options, inputs: str, say
+    runs: list[Run], kernels: KernelPool, options: Options, shared: str, inputs: str, say
 ) -> list[Path]:
     """Execute and render into a staging folder, then publish; on failure keep the executed
-    notebooks in OUT/failed and leave the published report as it was."""
+    notebooks in OUT/failed and leave the published report as it was.
+
+    The results are kept in the cache only if the clean data is still what the runs were keyed
+    by: a `clean` run during the build must not file new numbers under the old data's key.
+    """
     staging = Path(tempfile.mkdtemp(dir=options.out, prefix=".staging-"))
     try:
         results = execute_all(runs, staging, options, kernels, say)
+        if shared_inputs_digest(options.data_dir) != shared:
+            raise BuildError(
+                f"{paths.clean_dir(options.data_dir)} changed while the build ran; nothing was "
+                "cached or published: build again"
+            )
+        store(results, options.out / ".cache")
         say("rendering the pages ...")
         _render(results, staging, options)
         published = publish(staging / "site", options.out, site_key(runs), inputs)

@@ -40,20 +40,45 @@ class Result:
 
 
 def execute(run: Run, staging: Path, cache: Path, force: bool, kernel: Kernel) -> Result:
-    """Run one notebook into `staging`, or copy its cached result when nothing changed."""
+    """Run one notebook into `staging`, or copy its cached result when nothing changed.
+
+    A cache entry is used only when it is whole (`usable`); a damaged one is run again and
+    replaced once the build has checked its data did not change (`store`).
+    """
     started = time.monotonic()
-    entry = cache / f"{run.name}-{run.key[:20]}"
+    entry = cache_entry(cache, run)
     executed = staging / "notebooks" / f"{run.name}.ipynb"
     figures = staging / "figures" / run.name
     executed.parent.mkdir(parents=True, exist_ok=True)
-    if entry.is_dir() and not force:
+    if not force and usable(entry):
         shutil.copy2(entry / "executed.ipynb", executed)
         shutil.copytree(entry / "figures", figures, dirs_exist_ok=True)
         return Result(run, executed, figures, True, time.monotonic() - started)
     figures.mkdir(parents=True, exist_ok=True)
     _papermill(run, executed, figures, kernel)
-    _store(entry, executed, figures)
     return Result(run, executed, figures, False, time.monotonic() - started)
+
+
+def cache_entry(cache: Path, run: Run) -> Path:
+    """Where a run's output is kept, under its cache key."""
+    return cache / f"{run.name}-{run.key[:20]}"
+
+
+def usable(entry: Path) -> bool:
+    """Whether a cache entry is whole: an executed notebook with cells, and its figures."""
+    try:
+        notebook = json.loads((entry / "executed.ipynb").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    return bool(cells) and isinstance(cells, list) and (entry / "figures").is_dir()
+
+
+def store(results: list[Result], cache: Path) -> None:
+    """Keep the output of every run that ran in the cache, replacing any entry it had."""
+    for result in results:
+        if not result.cached:
+            _store(cache_entry(cache, result.run), result.executed, result.figures)
 
 
 def _papermill(run: Run, executed: Path, figures: Path, kernel: Kernel) -> None:
@@ -95,6 +120,10 @@ def _store(entry: Path, executed: Path, figures: Path) -> None:
     temporary = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".incoming-"))
     shutil.copy2(executed, temporary / "executed.ipynb")
     shutil.copytree(figures, temporary / "figures")
+    if entry.exists():  # damaged, or replaced by --force: set aside, then removed
+        stale = Path(tempfile.mkdtemp(dir=entry.parent, prefix=".stale-"))
+        os.replace(entry, stale / "entry")
+        shutil.rmtree(stale, ignore_errors=True)
     try:
         os.replace(temporary, entry)
     except OSError:

@@ -8,6 +8,7 @@ changed. A failed build publishes nothing and keeps its executed notebooks in OU
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -37,28 +38,35 @@ MANIFEST = ".published.json"
 
 
 def published_files(out: Path, **expected: str) -> list[Path] | None:
-    """The files the last build published, if they are all there and its manifest records
-    the `expected` values (`key=...`, `inputs=...`); None otherwise."""
+    """The files the last build published, if they are all there as it wrote them (their
+    sha256 as the manifest records it) and its manifest records the `expected` values
+    (`key=...`, `inputs=...`); None otherwise: a page edited or damaged since is rebuilt."""
     recorded = _read_manifest(out)
     files = [out / name for name in recorded["files"]]
     current = (
         files
-        and all(path.is_file() for path in files)
         and all(recorded[name] == value for name, value in expected.items())
+        and all(path.is_file() for path in files)
+        and _digests(out, recorded["files"]) == recorded["digests"]
     )
     return files if current else None
+
+
+def _digests(out: Path, names: list[str]) -> dict[str, str]:
+    return {name: hashlib.sha256((out / name).read_bytes()).hexdigest() for name in names}
 
 
 def _read_manifest(out: Path) -> dict:
     """The manifest, or an empty one when there is none, it cannot be read, or it names a file
     outside `out` (a publish removes the files the last one listed: only its own)."""
-    empty: dict = {"key": None, "inputs": None, "files": []}
+    empty: dict = {"key": None, "inputs": None, "files": [], "digests": {}}
     try:
         recorded = json.loads((out / MANIFEST).read_text())
         manifest = {
             "key": recorded["key"],
             "inputs": recorded.get("inputs"),
             "files": [str(name) for name in recorded["files"]],
+            "digests": dict(recorded.get("digests") or {}),
         }
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return empty
@@ -90,7 +98,10 @@ def publish(staging: Path, out: Path, key: str, inputs: str) -> list[Path]:
     for stale in previous - {str(relative) for relative in staged}:
         (out / stale).unlink(missing_ok=True)
     files = [str(relative) for relative in staged]
-    _write_json(out / MANIFEST, {"key": key, "inputs": inputs, "files": files})
+    _write_json(
+        out / MANIFEST,
+        {"key": key, "inputs": inputs, "files": files, "digests": _digests(out, files)},
+    )
     return [out / relative for relative in staged]
 
 

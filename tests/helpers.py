@@ -6,6 +6,7 @@ another, so each test file can change without breaking another.
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,18 @@ def publish_site(project: Project, out: Path) -> Path:
     build(options(project, out), say=messages.append)
     (out / "build.log").write_text("\n".join(messages))
     return out
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.name.startswith(".") and ".cache" not in path.parts
+    }
+
+
+def progress_of(project: Project, out: Path, **changes) -> list[str]:
+    """The per-notebook progress lines of one build."""
+    messages: list[str] = []
+    build(options(project, out, **changes), say=messages.append)
+    return [message for message in messages if message.startswith("[")]

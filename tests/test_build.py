@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -17,17 +16,9 @@ from ffanalysis.execution import TIMINGS, longest_first
 from ffanalysis.problems import BuildError, DataError
 from ffanalysis.runs import NOTEBOOKS, Run
 from tests.conftest import Project, Published, copy_mini_project
-from tests.helpers import options, publish_site, with_hostile_title
+from tests.helpers import fingerprint, options, progress_of, publish_site, with_hostile_title
 
 pytestmark = pytest.mark.slow  # builds the whole site
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not path.name.startswith(".") and ".cache" not in path.parts
-    }
 
 
 @pytest.fixture
@@ -102,13 +93,6 @@ def test_data_markup_is_escaped(published: Published) -> None:
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in report
     assert "<script>window.pwned" not in report
     assert "<img src=x" not in report
-
-
-def progress_of(project: Project, out: Path, **changes) -> list[str]:
-    """The per-notebook progress lines of one build."""
-    messages: list[str] = []
-    build(options(project, out, **changes), say=messages.append)
-    return [message for message in messages if message.startswith("[")]
 
 
 def test_an_unchanged_rebuild_runs_and_renders_nothing(

@@ -1,0 +1,89 @@
+"""Faults a build must survive without publishing a lie: damaged cache entries, data cleaned
+again while it runs, a published page edited by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ffanalysis import build as build_module
+from ffanalysis import paths
+from ffanalysis.build import build
+from ffanalysis.execution import usable
+from ffanalysis.problems import BuildError
+from tests.conftest import Project, copy_mini_project
+from tests.helpers import fingerprint, options, progress_of, publish_site
+
+pytestmark = pytest.mark.slow  # builds the fixture site several times
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Project, Path]:
+    project = copy_mini_project(tmp_path / "mini")
+    return project, publish_site(project, tmp_path / "site")
+
+
+def entry_of(site: Path, name: str) -> Path:
+    return next((site / ".cache").glob(f"{name}-*"))
+
+
+@pytest.mark.parametrize("damage", ["truncated", "no cells", "no figures"])
+def test_a_damaged_cache_entry_is_run_again_and_replaced(built, damage: str) -> None:
+    project, site = built
+    entry = entry_of(site, "02_casualties")
+    if damage == "truncated":
+        (entry / "executed.ipynb").write_text('{"cells": [')
+    elif damage == "no cells":
+        (entry / "executed.ipynb").write_text('{"cells": [], "metadata": {}}')
+    else:
+        for path in (entry / "figures").iterdir():
+            path.unlink()
+        (entry / "figures").rmdir()
+    (site / "report.html").write_text("stale")  # so the build does not stop early
+    progress = progress_of(project, site)
+    assert "02_casualties: ran" in " ".join(progress)
+    assert usable(entry_of(site, "02_casualties"))
+    assert "Deaths" in (site / "report.html").read_text(encoding="utf-8")
+
+
+def test_force_replaces_an_entry_that_cannot_be_read(built) -> None:
+    project, site = built
+    entry = entry_of(site, "01_claims_vs_evidence")
+    (entry / "executed.ipynb").unlink()
+    (entry / "executed.ipynb").mkdir()
+    progress_of(project, site, force=True)
+    assert usable(entry_of(site, "01_claims_vs_evidence"))
+
+
+def test_data_cleaned_again_during_a_build_is_neither_cached_nor_published(
+    built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, site = built
+    before = fingerprint(site)
+    entries = sorted((site / ".cache").iterdir())
+    real = build_module.execute_all
+
+    def execute_then_edit(*arguments, **keywords):
+        results = real(*arguments, **keywords)
+        clean = paths.clean_dir(project.data_dir) / "claims.csv"
+        clean.write_text(clean.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return results
+
+    monkeypatch.setattr(build_module, "execute_all", execute_then_edit)
+    with pytest.raises(BuildError, match="changed while the build ran"):
+        build(options(project, site, force=True), say=lambda message: None)
+    published = {name: digest for name, digest in fingerprint(site).items() if "failed" not in name}
+    assert published == before, "the published report is as it was (OUT/failed aside)"
+    assert sorted((site / ".cache").iterdir()) == entries
+
+
+def test_a_published_page_edited_by_hand_is_rebuilt_not_called_current(built) -> None:
+    project, site = built
+    report = site / "report.html"
+    original = report.read_bytes()
+    report.write_text("edited by hand")
+    messages: list[str] = []
+    build(options(project, site), say=messages.append)
+    assert not any(message.startswith("nothing changed") for message in messages)
+    assert report.read_bytes() == original
