@@ -24,7 +24,14 @@ from . import paths
 from .countries import is_single_country
 from .execution import Result, execute_all, store
 from .problems import BuildError, ParameterError
-from .publishing import exclusive, keep_failures, publish, published_files, record_inputs
+from .publishing import (
+    exclusive,
+    keep_failures,
+    publish,
+    published_files,
+    record_inputs,
+    remove_leftovers,
+)
 from .runs import (
     ALL_COUNTRIES,
     Options,
@@ -139,6 +146,7 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
     check_out(options)
     started = time.monotonic()
     with exclusive(options.out, say):
+        remove_leftovers(options.out)
         before = shared_inputs_digest(options.data_dir)
         unchanged = _unchanged(options, inputs=inputs_fingerprint(options, before))
         if unchanged is not None:

@@ -153,7 +153,8 @@ def write_clean(
     data_dir: Path, shared_dir: Path | None = None, checks: Checks | None = None
 ) -> list[Path]:
     """Validate data_dir/raw and, only if it passes (and `checks` find nothing), write
-    data_dir/clean; return the changed files.
+    data_dir/clean; return the changed files (a reference table whose source sources.csv no
+    longer cites is removed, so nothing reads a list the data has dropped).
 
     Raises DataError (writing nothing) when validation or `checks` fail: the build passes
     `guards.problems`, so a number that cannot be true never reaches data/clean.
@@ -175,4 +176,9 @@ def write_clean(
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             write_atomically(path, text)
             changed.append(path)
+    for name in REFERENCE_TABLES.keys() - tables.keys():  # its source no longer cited
+        stale = target / REFERENCE_TABLES[name].file_name
+        if stale.is_file():
+            stale.unlink()
+            changed.append(stale)
     return changed

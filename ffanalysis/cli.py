@@ -199,7 +199,7 @@ def _clean(arguments: argparse.Namespace) -> int:
     except DataError as error:
         return _report_problems(error.problems)
     for path in changed:
-        print(f"wrote {display_path(path)}")
+        print(f"{'wrote' if path.exists() else 'removed'} {display_path(path)}")
     target = display_path(paths.clean_dir(data_dir))
     print(f"ok: {target} is up to date ({len(changed)} file(s) changed)")
     return EXIT_OK

@@ -32,6 +32,18 @@ def exclusive(out: Path, say: Callable[[str], None]) -> Iterator[None]:
         yield
 
 
+LEFTOVERS = (".staging-*", ".cache/.incoming-*", ".cache/.stale-*")
+"""What a build killed before it could tidy up leaves in the output folder."""
+
+
+def remove_leftovers(out: Path) -> None:
+    """Remove the staging and half-stored cache folders of builds that were killed; call it
+    holding the lock (`exclusive`), so that no running build owns them."""
+    for pattern in LEFTOVERS:
+        for folder in out.glob(pattern):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 MANIFEST = ".published.json"
 """What the last build published into the output folder: its files, the key of its pages
 (`site_key`) and the fingerprint of its inputs (`inputs_fingerprint`)."""

@@ -165,3 +165,37 @@ def test_a_dollar_sign_in_a_figure_s_text_is_a_dollar_sign(tmp_path: Path) -> No
         # As mathematics, "$\\nosuchsign$" cannot be drawn: saving would fail.
         finish(fig, title="Paid $\\nosuchsign$ a month", sources=["Money $ News $"])
     assert all(path.stat().st_size > 1000 for path in save(fig, tmp_path / "dollars"))
+
+
+def test_what_a_killed_build_left_behind_is_removed(tmp_path: Path) -> None:
+    from ffanalysis.publishing import remove_leftovers
+
+    out = tmp_path / "site"
+    kept = [out / "report.html", out / ".cache" / "01_x-abc" / "executed.ipynb"]
+    left = [out / ".staging-k1" / "notebooks" / "a.ipynb", out / ".cache" / ".incoming-9" / "x"]
+    for path in kept + left:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    remove_leftovers(out)
+    assert all(path.exists() for path in kept)
+    assert not any(path.parent.exists() for path in left)
+
+
+def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(tmp_path: Path) -> None:
+    from ffanalysis import chapter
+    from ffanalysis.clean import write_clean
+    from tests.conftest import copy_mini_project
+
+    project = copy_mini_project(tmp_path)
+    write_clean(project.data_dir, project.shared_dir)
+    listed = paths.clean_dir(project.data_dir) / "lostarmour.csv"
+    assert listed.is_file()
+    sources = [
+        line
+        for line in project.read("sources.csv").splitlines(keepends=True)
+        if not line.startswith("lostarmour_2025,")
+    ]
+    project.write("sources.csv", "".join(sources))
+    changed = write_clean(project.data_dir, project.shared_dir)
+    assert listed in changed and not listed.exists()
+    assert chapter.load_tables(project.data_dir, "").lostarmour.empty
