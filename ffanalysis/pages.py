@@ -23,7 +23,7 @@ from .text import number
 
 if TYPE_CHECKING:
     from .execution import Result
-    from .runs import Options
+    from .runs import Options, Run
 
 EVIDENCE_TABLES = ("sources", "claims", "historical", "casualties", "legal_stances", "units")
 REPORT_TITLE = "Foreign volunteers in the Russia-Ukraine war"
@@ -34,7 +34,8 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
     """Write every page, figure and executed notebook of a build into `site`."""
     evidence = Evidence({name: load(name, options.data_dir) for name in EVIDENCE_TABLES})
     for result in results:
-        shutil.copy2(result.executed, _ensure(site / "notebooks") / result.executed.name)
+        copy = published_notebook(nbformat.read(result.executed, as_version=4), result.run)
+        nbformat.write(copy, _ensure(site / "notebooks") / result.executed.name)
         shutil.copytree(result.figures, site / "figures" / result.run.name, dirs_exist_ok=True)
     profiles = [result for result in results if "country" in result.run.parameters]
     chapters = [result for result in results if "country" not in result.run.parameters]
@@ -65,6 +66,33 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
         all_sources=True,
     )
     (site / "report.html").write_text(to_html(report), encoding="utf-8")
+
+
+def published_notebook(notebook: NotebookNode, run: Run) -> NotebookNode:
+    """An executed notebook as it is published: no timings, no paths of the machine that built
+    it, the injected parameters as a reader can use them, and fixed cell ids, so that the same
+    inputs publish the same bytes anywhere."""
+    notebook.metadata.pop("papermill", None)
+    for cell in notebook.cells:
+        for key in ("papermill", "execution"):
+            cell.metadata.pop(key, None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+            cell.source = "# Parameters\n" + "".join(
+                f"{name} = {value!r}\n" for name, value in _portable(run).items()
+            )
+    return notebook
+
+
+def _portable(run: Run) -> dict[str, str]:
+    """The run's parameters with machine paths replaced: the data folder as the project's own
+    ("") or by its name, the figures as they are published beside the notebooks."""
+    parameters = dict(run.parameters)
+    data_dir = Path(parameters.get("data_dir", ""))
+    default = paths.default_data_dir().resolve()
+    parameters["data_dir"] = "" if data_dir.resolve() == default else data_dir.name
+    parameters["figures_dir"] = f"../figures/{run.name}"
+    return parameters
 
 
 def introduction(options: Options, evidence: Evidence) -> str:

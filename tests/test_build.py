@@ -195,3 +195,11 @@ def test_two_builds_at_once_leave_a_whole_report(hostile_project: Project, tmp_p
     report = (out / "report.html").read_text(encoding="utf-8")
     assert report.rstrip().endswith("</html>")
     assert not list(out.glob(".staging-*"))
+
+
+def test_published_notebooks_carry_no_path_of_the_build(published: Published) -> None:
+    for path in (published.site / "notebooks").glob("*.ipynb"):
+        text = path.read_text(encoding="utf-8")
+        assert str(published.site) not in text, path.name
+        assert str(published.project.root) not in text, path.name
+        assert '"papermill"' not in text, path.name

@@ -66,3 +66,31 @@ def test_a_chapter_s_headings_go_one_level_down_so_the_page_keeps_one_h1() -> No
     assert demote_headings("# Deaths\n\nText with # inside.\n## Named deaths") == (
         "## Deaths\n\nText with # inside.\n### Named deaths"
     )
+
+
+def test_a_published_notebook_keeps_no_timings_paths_or_random_ids(tmp_path: Path) -> None:
+    import nbformat
+
+    from ffanalysis.pages import published_notebook
+    from ffanalysis.runs import Run
+
+    injected = nbformat.v4.new_code_cell(
+        "# Parameters\ndata_dir = '/home/builder/data'\n",
+        metadata={"tags": ["injected-parameters"], "papermill": {"duration": 0.1}},
+    )
+    code = nbformat.v4.new_code_cell("1", metadata={"execution": {"iopub.status.busy": "now"}})
+    notebook = nbformat.v4.new_notebook(cells=[injected, code])
+    notebook.metadata["papermill"] = {"input_path": "/home/builder/notebooks/x.ipynb"}
+    run = Run(
+        tmp_path / "country_profile.ipynb",
+        "country_NOR",
+        {"as_of": "", "data_dir": "/home/builder/data", "country": "NOR"},
+    )
+    published = published_notebook(notebook, run)
+    text = nbformat.writes(published)
+    assert "/home/builder" not in text and "papermill" not in text and "iopub" not in text
+    assert published.cells[0].id == "injected-parameters"
+    assert published.cells[0].source == (
+        "# Parameters\nas_of = ''\ndata_dir = 'data'\ncountry = 'NOR'\n"
+        "figures_dir = '../figures/country_NOR'\n"
+    )
