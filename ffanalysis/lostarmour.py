@@ -130,20 +130,34 @@ MEANINGS = {
 
 
 def label_problems(path: Path) -> list[Problem]:
-    """Citizenship labels and months the tables above cannot read, one problem per line."""
+    """Citizenship labels, months and counts the reader cannot read, one problem per line."""
     raw = _read(path)
     month = raw["month_of_death"]
     unknown = ~raw["citizenship_as_listed"].isin([*CITIZENSHIP_TO_ISO, *NOT_COUNTRIES])
     unreadable = (month != "") & ~month.isin(DATE_READINGS) & month.map(bounds_or_none).isna()
     where = "in ffanalysis/lostarmour.py"
-    return _problems(
-        path,
-        raw,
-        unknown,
-        "citizenship_as_listed",
-        f"has no alias: add it to CITIZENSHIP_TO_ISO {where}",
-    ) + _problems(
-        path, raw, unreadable, "month_of_death", f"is not a month: add it to DATE_READINGS {where}"
+    return (
+        _problems(
+            path,
+            raw,
+            unknown,
+            "citizenship_as_listed",
+            f"has no alias: add it to CITIZENSHIP_TO_ISO {where}",
+        )
+        + _problems(
+            path,
+            raw,
+            unreadable,
+            "month_of_death",
+            f"is not a month: add it to DATE_READINGS {where}",
+        )
+        + _problems(
+            path,
+            raw,
+            ~raw["named_deaths"].str.fullmatch(r"[0-9]+").fillna(False).astype(bool),
+            "named_deaths",
+            "is not a count of records",
+        )
     )
 
 

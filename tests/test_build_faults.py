@@ -87,3 +87,12 @@ def test_a_published_page_edited_by_hand_is_rebuilt_not_called_current(built) ->
     build(options(project, site), say=messages.append)
     assert not any(message.startswith("nothing changed") for message in messages)
     assert report.read_bytes() == original
+
+
+def test_a_flood_of_workers_is_capped(built) -> None:
+    project, site = built
+    messages: list[str] = []
+    build(options(project, site, jobs=1000, force=True), say=messages.append)
+    capped = [message for message in messages if message.startswith("using ")]
+    assert len(capped) == 1 and capped[0].endswith("of the 1000 asked for")
+    assert int(capped[0].split()[1]) <= 6  # five chapters and one country page

@@ -57,6 +57,14 @@ def test_an_unknown_label_is_reported_with_its_line(tmp_path: Path) -> None:
     ]
 
 
+def test_a_count_that_is_no_number_is_reported_not_read(tmp_path: Path) -> None:
+    path = write_small(tmp_path, SMALL + "Колумбия,Colombia,2023-01,many\n")
+    problems = lostarmour.label_problems(path)
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (8, "named_deaths", "'many' is not a count of records")
+    ]
+
+
 def test_validation_checks_the_reference_when_sources_cite_it(project: Project) -> None:
     (project.shared_dir / "reference").mkdir()
     (project.shared_dir / "reference" / "la.csv").write_text(
