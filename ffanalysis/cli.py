@@ -1,8 +1,9 @@
 """The `ffanalysis` command line.
 
 Exit codes: 0 success, 1 the data has problems (each printed as `path:line: column: message`),
-2 the command itself was wrong (unknown option, missing folder), 130 interrupted, 141 the
-reader of the output went away (`ffanalysis validate | head -1`).
+2 the command itself was wrong (unknown option, missing folder), 3 the machine refused
+(a file it cannot read or write, a full disk), 130 interrupted, 141 the reader of the output
+went away (`ffanalysis validate | head -1`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from . import __version__, paths
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+EXIT_SYSTEM, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 3, 130, 141
 
 
 class UsageError(Exception):
@@ -38,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         # at exit write into nothing rather than fail again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as error:  # the machine, not the data: a permission, a full disk
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"ffanalysis: error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_SYSTEM
+
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,8 +51,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="ffanalysis",
         description="Validate, clean and analyse the source-cited tables of foreign volunteers "
         "in the Russia-Ukraine war.",
-        epilog="Exit codes: 0 success, 1 problems in the data, 2 wrong usage, 130 interrupted, "
-        "141 output closed early.",
+        epilog="Exit codes: 0 success, 1 problems in the data, 2 wrong usage, 3 a file the "
+        "machine cannot read or write, 130 interrupted, 141 output closed early.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")

@@ -9,6 +9,7 @@ and its cells are numbered from 1 as in a new kernel, while the imported modules
 
 from __future__ import annotations
 
+import os
 import queue
 import tempfile
 from collections.abc import Callable, Iterator
@@ -58,6 +59,20 @@ class _KeptKernelManager(AsyncKernelManager):
             if client.channels_running:
                 client.stop_channels()
         self.opened.clear()
+
+
+SOCKET_PATH_ROOM = 60
+"""Bytes the temporary folder may take of a Unix socket path (at most 107 bytes on Linux): the
+rest holds the kernel's folder, its name and the longest channel suffix."""
+
+
+def check_socket_folder(folder: str) -> None:
+    """Refuse, with what to do, a temporary folder too long for a kernel's socket paths."""
+    if len(os.fsencode(folder)) > SOCKET_PATH_ROOM:
+        raise KernelError(
+            f"the temporary folder {folder} is too long for a kernel's socket path (at most "
+            f"{SOCKET_PATH_ROOM} bytes): set TMPDIR to a shorter folder, such as /tmp"
+        )
 
 
 class Kernel:
@@ -116,6 +131,7 @@ class Kernel:
     def _start(self) -> None:
         # IPC instead of TCP: no port races between parallel kernels. Unix socket paths must
         # stay short (about 100 bytes), so each kernel gets its own folder in the system's tmp.
+        check_socket_folder(tempfile.gettempdir())
         self._sockets = tempfile.TemporaryDirectory(prefix="ffanalysis-")
         self._manager = _KeptKernelManager(
             kernel_name=KERNEL_NAME,

@@ -199,3 +199,26 @@ def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(tmp_pat
     changed = write_clean(project.data_dir, project.shared_dir)
     assert listed in changed and not listed.exists()
     assert chapter.load_tables(project.data_dir, "").lostarmour.empty
+
+
+def test_a_file_the_machine_refuses_ends_in_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ffanalysis import atomic
+    from ffanalysis.cli import main
+
+    def refuse(path: Path, text: str) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(atomic, "write_atomically", refuse)
+    assert main(["dictionary", "--write", str(tmp_path / "dictionary.md")]) == 3
+    error = capsys.readouterr().err
+    assert error == f"ffanalysis: error: {tmp_path / 'dictionary.md'}: Permission denied\n"
+
+
+def test_a_temporary_folder_too_long_for_kernel_sockets_is_refused_with_what_to_do() -> None:
+    from ffanalysis.kernels import KernelError, check_socket_folder
+
+    check_socket_folder("/tmp")
+    with pytest.raises(KernelError, match="set TMPDIR to a shorter folder"):
+        check_socket_folder("/tmp/" + "very-long-folder-name/" * 4)
