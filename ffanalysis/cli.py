@@ -45,7 +45,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_SYSTEM
 
 
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ffanalysis",

@@ -35,7 +35,8 @@ def read_csv_strict(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[
     can be checked cell by cell; a file whose header is wrong yields no rows at all.
     """
     if not path.is_file():
-        return _empty(columns), [Problem(path, 1, FILE_LEVEL, "file is missing")]
+        what = "is a folder, not a file" if path.is_dir() else "file is missing"
+        return _empty(columns), [Problem(path, 1, FILE_LEVEL, what)]
     data = path.read_bytes()
     simple = _read_simple(data.removeprefix(codecs.BOM_UTF8), columns)
     if simple is not None:

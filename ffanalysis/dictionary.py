@@ -94,4 +94,5 @@ def _column_row(column: Column) -> str:
         kind = f"{kind} to `{column.references}`"
     required = "yes" if column.required else "no"
     unique = " Unique." if column.unique else ""
-    return f"| `{column.name}` | {kind} | {required} | {column.meaning}{unique} |"
+    years = f" Years {column.years[0]}-{column.years[1]}." if column.years else ""
+    return f"| `{column.name}` | {kind} | {required} | {column.meaning}{unique}{years} |"

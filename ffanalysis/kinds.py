@@ -113,9 +113,13 @@ def _not_above(values: pd.Series, largest: float) -> pd.Series:
     return numbers.isna() | numbers.le(largest)
 
 
-def _year_in_range(text: str) -> bool:
+def _years(column: Column) -> tuple[int, int]:
+    return getattr(column, "years", None) or YEARS
+
+
+def _year_in_range(text: str, years: tuple[int, int]) -> bool:
     bounds = bounds_or_none(text)
-    return bounds is not None and YEARS[0] <= bounds[0].year <= YEARS[1]
+    return bounds is not None and years[0] <= bounds[0].year <= years[1]
 
 
 def _allowed(column: Column) -> list[str]:
@@ -222,12 +226,15 @@ KINDS: dict[Kind, KindRules] = {
                 lambda value, column: _partial_date_error(value),
             ),
             CellCheck(
-                f"A year from {YEARS[0]} to {YEARS[1]}.",
+                f"A year from {YEARS[0]} to {YEARS[1]}, or within the column's own years "
+                "where its meaning says so.",
                 lambda values, column: (
                     ~values.map(_is_partial_date).astype(bool)
-                    | values.map(_year_in_range).astype(bool)
+                    | values.map(lambda text: _year_in_range(text, _years(column))).astype(bool)
                 ),
-                lambda value, column: f"{value!r} is outside the years {YEARS[0]}-{YEARS[1]}",
+                lambda value, column: (
+                    f"{value!r} is outside the years {_years(column)[0]}-{_years(column)[1]}"
+                ),
             ),
         ),
         lambda column: "datetime64[s]",

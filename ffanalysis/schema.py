@@ -21,6 +21,9 @@ from .quoted_numbers import states
 from .ranges import QUALIFIER_BOUNDS, bounds_description
 from .vocab import Vocabulary
 
+WAR_YEARS = (2014, 2100)
+"""The years a date about the war in Ukraine may name: it began in 2014."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -36,6 +39,8 @@ class Column:
     unique: bool = False
     label: str = ""
     """What a reader calls the column ('date stated'), where its name is not already words."""
+    years: tuple[int, int] | None = None
+    """For a DATE: the first and last year it may name, where narrower than `kinds.YEARS`."""
 
     def __post_init__(self) -> None:
         """A declaration that contradicts its kind fails at import, not in a later check."""
@@ -51,6 +56,8 @@ class Column:
         ):
             needs = "needs a target 'table.column'" if wants_target else "is no reference"
             raise ValueError(f"column {self.name!r} {needs}: references={self.references!r}")
+        if self.years and self.kind is not Kind.DATE:
+            raise ValueError(f"column {self.name!r} has years but is no date")
 
     @property
     def reader_label(self) -> str:
@@ -663,12 +670,19 @@ CASUALTIES = Table(
         Column("person", Kind.TEXT, "The name as given, or a short description if unnamed."),
         Column("nationality", Kind.COUNTRY, "Nationality (ISO alpha-3).", required=False),
         Column("side", Kind.CHOICE, "The side the person fought on.", vocabulary=vocab.SIDE_2022),
-        Column("died_on", Kind.DATE, "Date of death, as precise as stated.", required=False),
+        Column(
+            "died_on",
+            Kind.DATE,
+            "Date of death, as precise as stated.",
+            required=False,
+            years=WAR_YEARS,
+        ),
         Column(
             "reported_on",
             Kind.DATE,
             "When the death was reported, where the source dates the report but not the death.",
             required=False,
+            years=WAR_YEARS,
         ),
         Column("place", Kind.TEXT, "Where the person died, as stated.", required=False),
         Column("unit", Kind.TEXT, "The person's unit, as stated.", required=False),
@@ -780,8 +794,16 @@ UNITS = Table(
         Column("name", Kind.TEXT, "The unit's name."),
         Column("branch", Kind.CHOICE, "Where the unit belongs.", vocabulary=vocab.BRANCH),
         Column("composition", Kind.TEXT, "Who serves in it, in the project's words."),
-        Column("formed", Kind.DATE, "When it was formed, if stated.", required=False),
-        Column("disbanded", Kind.DATE, "When it was disbanded, if stated.", required=False),
+        Column(
+            "formed", Kind.DATE, "When it was formed, if stated.", required=False, years=WAR_YEARS
+        ),
+        Column(
+            "disbanded",
+            Kind.DATE,
+            "When it was disbanded, if stated.",
+            required=False,
+            years=WAR_YEARS,
+        ),
         *_source_columns("the unit"),
         _note(),
     ),
@@ -835,7 +857,7 @@ CORRECTIONS = Table(
             vocabulary=vocab.CORRECTED_TABLES,
         ),
         Column("row_id", Kind.ID, "The corrected row's identifier in that table."),
-        Column("corrected_on", Kind.DATE, "When the correction was made."),
+        Column("corrected_on", Kind.DATE, "When the correction was made.", years=(2022, 2100)),
         Column("field", Kind.ID, "The corrected column, or 'row' for a row removed."),
         Column("before", Kind.TEXT, "The value before; empty if there was none.", required=False),
         Column("after", Kind.TEXT, "The value after; empty if there is none.", required=False),

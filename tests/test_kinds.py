@@ -62,6 +62,7 @@ def test_a_choice_is_checked_against_its_vocabulary_and_cleaned_as_its_categorie
         lambda: Column("source_id", Kind.REFERENCE, "No target."),
         lambda: Column("source_id", Kind.REFERENCE, "A bad target.", references="sources"),
         lambda: Column("note", Kind.TEXT, "A target.", references="sources.source_id"),
+        lambda: Column("note", Kind.TEXT, "Years.", years=(2014, 2100)),
     ],
 )
 def test_a_column_declared_against_its_kind_is_refused(declare) -> None:

@@ -230,7 +230,19 @@ MALFORMED = {
     ),
     "a year no source can mean": (
         replace_in("units.csv", ",2022-02-27,", ",1066-10-14,"),
-        ["units.csv:2: formed: '1066-10-14' is outside the years 1900-2100"],
+        ["units.csv:2: formed: '1066-10-14' is outside the years 2014-2100"],
+    ),
+    "a publication dated before any source": (
+        replace_in("sources.csv", ",2023-02,news,", ",1066,news,"),
+        ["sources.csv:2: published: '1066' is outside the years 1900-2100"],
+    ),
+    "a death dated before the war": (
+        replace_in("casualties.csv", ",2023-02,", ",1999-02,"),
+        ["casualties.csv:2: died_on: '1999-02' is outside the years 2014-2100"],
+    ),
+    "a folder where a table should be": (
+        lambda project: (project.raw / "units.csv").unlink() or (project.raw / "units.csv").mkdir(),
+        ["units.csv:1: (file): is a folder, not a file"],
     ),
     "a code far too long": (
         replace_in("units.csv", "first,1st Battalion", "f" + "x" * 300 + ",1st Battalion"),
