@@ -102,9 +102,13 @@ def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
     filled = cells.dropna()
     if column.unique:
         failures += _repeats(filled)
+    if filled.empty:
+        return failures
     distinct = pd.Series(filled.unique())
     for check in kinds.checks(column):
         passing = check.passes(distinct, column).astype(bool)
+        if passing.all():
+            continue
         failing, distinct = distinct[~passing], distinct[passing]  # one problem per value
         if not failing.empty:
             holding = filled[filled.isin(failing)]
