@@ -15,13 +15,35 @@ known at that time. The rules for partial dates, in one place:
   over does not become news because the web page we read it on is recent or undated.
 - **No `as_of`.** The data's vintage stands in: the last day any row can have been stated, so a
   rebuild next month with the same data prints the same numbers.
+- **One language.** The command line, the notebooks and the API accept the same `as_of`
+  (`check_as_of`): nothing, a year, a month or a day, not after today.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
-from .dates import parse_partial_date
+from .dates import bounds_or_none, parse_partial_date
+from .problems import ParameterError
+
+AS_OF_FORMS = "an ISO date such as 2023-06-30 (or 2023-06, 2023), or nothing for all the data"
+
+
+def check_as_of(value: object, today: date | None = None) -> str:
+    """`value` as an as-of date: "" for all the data, else a year, a month or a day that has
+    begun by `today`. A year may come as a number (papermill passes `-p as_of 2023` as one).
+    Anything else raises ParameterError, a ValueError, naming the forms accepted."""
+    if value is None or value == "":
+        return ""
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    bounds = bounds_or_none(text) if isinstance(text, str) else None
+    if bounds is None:
+        raise ParameterError(f"{value!r} is not a date: give {AS_OF_FORMS}")
+    if bounds[0] > (today or date.today()):
+        raise ParameterError(f"{text} is in the future")
+    return str(text)
 
 
 def stated_date(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import paths
+from . import asof, paths
 from .countries import is_single_country
 from .execution import Result, execute_all, store
 from .problems import BuildError, ParameterError
@@ -61,19 +61,12 @@ def preload_statement(modules: tuple[str, ...] = PRELOADED) -> str:
     return "import " + ", ".join(names)
 
 
-def check_as_of(text: str | None, today: date | None = None) -> str:
-    """An ISO date not in the future, or "" for everything."""
-    if not text:
-        return ""
+def check_as_of(text: object, today: date | None = None) -> str:
+    """`--as-of` as `asof.check_as_of` reads it: the notebooks' rule, with the option named."""
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise ParameterError(f"--as-of {text!r} is not a date (YYYY-MM-DD)") from None
-    if len(text) != 10:
-        raise ParameterError(f"--as-of {text!r} is not a date (YYYY-MM-DD)")
-    if day > (today or date.today()):
-        raise ParameterError(f"--as-of {text} is in the future")
-    return text
+        return asof.check_as_of(text, today)
+    except ParameterError as error:
+        raise ParameterError(f"--as-of {error}") from None
 
 
 def check_out(options: Options) -> None:

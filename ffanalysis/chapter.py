@@ -15,9 +15,9 @@ from typing import Any, cast
 
 import pandas as pd
 
-from . import countries
+from . import asof, countries
 from .asof import as_of as rows_as_of
-from .dates import bounds_or_none, parse_partial_date
+from .dates import parse_partial_date
 from .loading import load, load_reference
 from .registry import REFERENCE_TABLES
 from .text import cite, interval_text
@@ -50,14 +50,13 @@ class Tables:
         raise AttributeError(f"no table {name!r}")
 
 
-def check_as_of(as_of: str) -> str:
-    """`as_of` as given if it is empty or a (partial) ISO date; else a ValueError that says so."""
-    if as_of and bounds_or_none(as_of) is None:
-        raise ValueError(
-            f"as_of must be an ISO date such as 2023-06-30 (or 2023-06, 2023), or empty for "
-            f"all the data; got {as_of!r}"
-        )
-    return as_of
+def check_as_of(as_of: object) -> str:
+    """The notebook's `as_of` as `asof.check_as_of` reads it (one rule for the command line,
+    the notebooks and the API); a ValueError that names the parameter and the forms."""
+    try:
+        return asof.check_as_of(as_of)
+    except ValueError as error:
+        raise ValueError(f"as_of: {error}") from None
 
 
 def check_country(country: str) -> str:
@@ -69,7 +68,7 @@ def check_country(country: str) -> str:
     return country
 
 
-def load_tables(data_dir: Path | str | None, as_of: str) -> Tables:
+def load_tables(data_dir: Path | str | None, as_of: object) -> Tables:
     """Every table from `data_dir`/clean (the project's data/ when None), as of `as_of`.
 
     A reference table's rows count as stated when its source was published, like any other
@@ -77,7 +76,7 @@ def load_tables(data_dir: Path | str | None, as_of: str) -> Tables:
     by their own statement dates only (`asof`): the page we read them on is not when they
     became known.
     """
-    check_as_of(as_of)
+    as_of = check_as_of(as_of)
     sources = load("sources", data_dir)
 
     def cut(frame: pd.DataFrame, *, dated_by_page: bool = True) -> pd.DataFrame:

@@ -87,7 +87,8 @@ def _parser() -> argparse.ArgumentParser:
         "--as-of",
         metavar="DATE",
         default="",
-        help="only figures stated on or before DATE (YYYY-MM-DD); default: everything",
+        help="only figures stated by DATE (2023-06-30, 2023-06 or 2023, as in the notebooks); "
+        "default: everything",
     )
     build.add_argument(
         "--countries",

@@ -20,8 +20,8 @@ from tests.helpers import data_options, run
         (["--countries", "GBR,XYZ"], "--countries: unknown country code(s) XYZ"),
         (["--countries", "gbr"], "--countries: unknown country code(s) gbr"),
         (["--countries", "ALL+GBR"], "--countries: unknown country code(s) ALL+GBR"),
-        (["--as-of", "2022-13-01"], "--as-of '2022-13-01' is not a date (YYYY-MM-DD)"),
-        (["--as-of", "March 2022"], "--as-of 'March 2022' is not a date (YYYY-MM-DD)"),
+        (["--as-of", "2022-13-01"], "--as-of '2022-13-01' is not a date: give an ISO date"),
+        (["--as-of", "March 2022"], "--as-of 'March 2022' is not a date: give an ISO date"),
         (["--as-of", "2999-01-01"], "--as-of 2999-01-01 is in the future"),
         (["--jobs", "0"], "--jobs must be at least 1"),
     ],
@@ -35,6 +35,17 @@ def test_a_bad_parameter_is_one_line_and_exit_2(
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"ffanalysis: error: {message}")
     assert not (project.root / "project" / "out").exists(), "nothing ran, nothing was written"
+
+
+def test_the_command_line_and_the_notebooks_read_as_of_alike() -> None:
+    from ffanalysis import chapter
+
+    today = date(2024, 2, 29)
+    for value, read in [("2023", "2023"), ("2023-06", "2023-06"), (2023, "2023"), (None, "")]:
+        assert check_as_of(value, today=today) == read
+        assert chapter.check_as_of(value) == read
+    with pytest.raises(ParameterError, match="in the future"):
+        check_as_of("2024-03", today=today)
 
 
 def test_as_of_accepts_today_and_empty() -> None:

@@ -74,9 +74,14 @@ CHAPTERS = [
     "04_historical_comparison.ipynb",
     "country_profile.ipynb",
 ]
+PROFILE = {"country_profile.ipynb": {"country": "GBR"}}
+"""The profile has no default country: the full and early runs profile the United Kingdom."""
 RUNS = {
-    **{("full", name): {"as_of": END_OF_2025} for name in CHAPTERS},
-    **{("early", name): {"as_of": BEFORE_THE_INVASION} for name in CHAPTERS},
+    **{("full", name): {"as_of": END_OF_2025, **PROFILE.get(name, {})} for name in CHAPTERS},
+    **{
+        ("early", name): {"as_of": BEFORE_THE_INVASION, **PROFILE.get(name, {})}
+        for name in CHAPTERS
+    },
     ("single", "country_profile.ipynb"): {"country": "NOR"},
 }
 """Every chapter on all the data and before the invasion, and a country with one figure."""
@@ -281,6 +286,21 @@ def test_a_wrong_country_code_stops_the_profile_with_a_clear_message(tmp_path: P
             country="Britain",
             figures_dir=str(tmp_path / "figures"),
         )
+
+
+def test_a_profile_without_a_country_stops_with_a_clear_message(tmp_path: Path) -> None:
+    with pytest.raises(papermill.PapermillExecutionError, match="country must be"):
+        execute("country_profile.ipynb", tmp_path / "out.ipynb", figures_dir=str(tmp_path))
+
+
+def test_a_year_papermill_passes_as_a_number_is_a_year(tmp_path: Path) -> None:
+    records = execute(
+        "04_historical_comparison.ipynb",
+        tmp_path / "out.ipynb",
+        as_of=2023,
+        figures_dir=str(tmp_path / "figures"),
+    )
+    assert records["figures"]
 
 
 @pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda path: path.name)
