@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from . import asof, paths
 from .countries import is_single_country
 from .execution import Result, execute_all, store
-from .problems import BuildError, ParameterError
+from .problems import BuildError, InfrastructureError, ParameterError
 from .publishing import (
     exclusive,
     keep_failures,
@@ -57,7 +57,9 @@ def preload_statement(modules: tuple[str, ...] = PRELOADED) -> str:
     names = [f"{__package__}.{module}" for module in modules]
     missing = [name for name in names if importlib.util.find_spec(name) is None]
     if missing:
-        raise BuildError(f"the notebooks' preloaded modules are gone: {', '.join(missing)}")
+        raise InfrastructureError(
+            f"the notebooks' preloaded modules are gone: {', '.join(missing)}"
+        )
     return "import " + ", ".join(names)
 
 
@@ -208,7 +210,7 @@ def _stage_and_publish(
     try:
         results = execute_all(runs, staging, options, kernels, say)
         if shared_inputs_digest(options.data_dir) != shared:
-            raise BuildError(
+            raise InfrastructureError(
                 f"{paths.clean_dir(options.data_dir)} changed while the build ran; nothing was "
                 "cached or published: build again"
             )
@@ -218,7 +220,7 @@ def _stage_and_publish(
         published = publish(staging / "site", options.out, site_key(runs), inputs)
     except BuildError as error:
         kept = keep_failures(staging, options.out)
-        raise BuildError(f"{error}\n  executed notebooks kept for debugging in {kept}") from None
+        raise type(error)(f"{error}\n  executed notebooks kept for debugging in {kept}") from None
     except BaseException:
         keep_failures(staging, options.out)
         raise

@@ -1,22 +1,34 @@
 """The `ffanalysis` command line.
 
 Exit codes: 0 success, 1 the data has problems (each printed as `path:line: column: message`),
-2 the command itself was wrong (unknown option, missing folder), 3 the machine refused
-(a file it cannot read or write, a full disk), 130 interrupted, 141 the reader of the output
-went away (`ffanalysis validate | head -1`).
+2 the command itself was wrong (unknown option, missing folder), 3 the machine failed (a file
+it cannot read or write, a full disk, a kernel that died: run it again), 4 a notebook failed,
+130 interrupted (Ctrl-C), 141 the reader of the output went away (`ffanalysis validate |
+head -1`), 143 terminated (SIGTERM, as a scheduler's timeout sends it). A build stopped by
+either signal stops its kernels, removes its staging folder and leaves the report as it was.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
 from . import __version__, paths
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-EXIT_SYSTEM, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 3, 130, 141
+EXIT_SYSTEM, EXIT_NOTEBOOK = 3, 4
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE, EXIT_TERMINATED = 130, 141, 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so a build unwinds as it does on Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 class UsageError(Exception):
@@ -26,11 +38,15 @@ class UsageError(Exception):
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return arguments.run(arguments)
     except UsageError as error:
         print(f"ffanalysis: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except Terminated:
+        print("ffanalysis: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("ffanalysis: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -43,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{error.filename}: " if error.filename else ""
         print(f"ffanalysis: error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_SYSTEM
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,8 +68,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="ffanalysis",
         description="Validate, clean and analyse the source-cited tables of foreign volunteers "
         "in the Russia-Ukraine war.",
-        epilog="Exit codes: 0 success, 1 problems in the data, 2 wrong usage, 3 a file the "
-        "machine cannot read or write, 130 interrupted, 141 output closed early.",
+        epilog="Exit codes: 0 success, 1 problems in the data, 2 wrong usage, 3 the machine "
+        "failed (run it again), 4 a notebook failed, 130 interrupted, 141 output closed early, "
+        "143 terminated.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
@@ -113,6 +132,9 @@ def _parser() -> argparse.ArgumentParser:
         help="notebooks run at once (default: the number of cores)",
     )
     build.add_argument("--force", action="store_true", help="run every notebook, even unchanged")
+    build.add_argument(
+        "--quiet", action="store_true", help="print nothing unless something goes wrong"
+    )
     _add_data_options(build)
     build.set_defaults(run=_build)
 
@@ -213,7 +235,7 @@ def _clean(arguments: argparse.Namespace) -> int:
 
 def _build(arguments: argparse.Namespace) -> int:
     from .build import build, check_as_of, check_countries, progress
-    from .problems import BuildError, DataError, ParameterError
+    from .problems import BuildError, DataError, InfrastructureError, ParameterError
     from .runs import Options
 
     data_dir, shared_dir = _folders(arguments)
@@ -232,15 +254,19 @@ def _build(arguments: argparse.Namespace) -> int:
     except ParameterError as error:
         raise UsageError(str(error)) from None
     try:
-        build(options, say=progress)
+        build(options, say=_quiet if arguments.quiet else progress)
     except ParameterError as error:
         raise UsageError(str(error)) from None
     except DataError as error:
         return _report_problems(error.problems)
     except BuildError as error:
         print(f"ffanalysis: build failed: {error}", file=sys.stderr)
-        return EXIT_DATA
+        return EXIT_SYSTEM if isinstance(error, InfrastructureError) else EXIT_NOTEBOOK
     return EXIT_OK
+
+
+def _quiet(message: str) -> None:
+    """Progress, not shown: `--quiet` prints only what went wrong."""
 
 
 def _audit(arguments: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .atomic import write_atomically
-from .problems import BuildError
+from .problems import InfrastructureError, NotebookError
 from .runs import Options, Run
 
 if TYPE_CHECKING:
@@ -105,13 +105,13 @@ def _papermill(run: Run, executed: Path, figures: Path, kernel: Kernel) -> None:
                 )
             return
         except PapermillExecutionError as error:
-            raise BuildError(
+            raise NotebookError(
                 f"{run.notebook.name} ({run.name}): cell {error.exec_count} raised "
                 f"{error.ename}: {error.evalue}"
             ) from None
         except RuntimeError as error:
             if attempt == 2 or "kernel" not in str(error).lower():
-                raise BuildError(f"{run.notebook.name}: {error}") from None
+                raise InfrastructureError(f"{run.notebook.name}: {error}") from None
 
 
 def _store(entry: Path, executed: Path, figures: Path) -> None:

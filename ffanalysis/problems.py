@@ -46,6 +46,15 @@ class BuildError(Exception):
     """A build that could not finish; the message names what failed and where to look."""
 
 
+class NotebookError(BuildError):
+    """A notebook failed: a cell raised, or it does not declare a parameter it is given."""
+
+
+class InfrastructureError(BuildError):
+    """The machine failed the build (a kernel died or could not start, the data changed under
+    it, the package is incomplete): the same build may well pass when run again."""
+
+
 class ParameterError(ValueError):
     """A parameter that is wrong before anything runs (exit code 2)."""
 

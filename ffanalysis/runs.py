@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import paths
 from .countries import is_single_country
-from .problems import BuildError
+from .problems import NotebookError
 
 NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
 PROFILE = "country_profile.ipynb"
@@ -89,7 +89,7 @@ def check_declared(runs: list[Run]) -> None:
         declared = set(papermill.inspect_notebook(str(notebook)))
         passed = {*next(run for run in runs if run.notebook == notebook).parameters, "figures_dir"}
         if passed - declared:
-            raise BuildError(
+            raise NotebookError(
                 f"{notebook.name} does not declare the parameter(s) "
                 f"{', '.join(sorted(passed - declared))} in its 'parameters' cell"
             )

@@ -3,6 +3,9 @@ again while it runs, a published page edited by hand."""
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -96,3 +99,36 @@ def test_a_flood_of_workers_is_capped(built) -> None:
     capped = [message for message in messages if message.startswith("using ")]
     assert len(capped) == 1 and capped[0].endswith("of the 1000 asked for")
     assert int(capped[0].split()[1]) <= 6  # five chapters and one country page
+
+
+def test_sigterm_ends_a_build_as_ctrl_c_does(built) -> None:
+    project, site = built
+    before = fingerprint(site)
+    command = [
+        sys.executable, "-m", "ffanalysis", "build", "--force", "--countries", "NOR",
+        "--out", str(site), "--data-dir", str(project.data_dir),
+        "--shared-dir", str(project.shared_dir),
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    for line in process.stderr:  # wait until notebooks are running
+        if line.startswith("["):
+            break
+    process.send_signal(signal.SIGTERM)
+    rest = process.stderr.read()
+    assert process.wait(timeout=120) == 143
+    assert "ffanalysis: terminated" in rest and "Traceback" not in rest
+    assert list(site.glob(".staging-*")) == []
+    published = {name: digest for name, digest in fingerprint(site).items() if "failed" not in name}
+    assert published == before, "the published report is as it was"
+
+
+def test_quiet_prints_nothing_when_all_is_well(built) -> None:
+    project, site = built
+    result = subprocess.run(
+        [sys.executable, "-m", "ffanalysis", "build", "--quiet", "--countries", "NOR",
+         "--out", str(site), "--data-dir", str(project.data_dir),
+         "--shared-dir", str(project.shared_dir)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")

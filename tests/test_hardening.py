@@ -222,3 +222,22 @@ def test_a_temporary_folder_too_long_for_kernel_sockets_is_refused_with_what_to_
     check_socket_folder("/tmp")
     with pytest.raises(KernelError, match="set TMPDIR to a shorter folder"):
         check_socket_folder("/tmp/" + "very-long-folder-name/" * 4)
+
+
+@pytest.mark.parametrize(
+    ("failure", "code"),
+    [("NotebookError", 4), ("InfrastructureError", 3), ("BuildError", 4)],
+)
+def test_a_failed_build_exits_with_what_failed(
+    project: Project, monkeypatch: pytest.MonkeyPatch, failure: str, code: int
+) -> None:
+    from ffanalysis import build as build_module
+    from ffanalysis import problems
+    from ffanalysis.cli import main
+
+    def fail(options, say) -> None:
+        raise getattr(problems, failure)("it broke")
+
+    monkeypatch.setattr(build_module, "build", fail)
+    arguments = ["build", "--out", str(project.root / "site"), *data_options(project)]
+    assert main(arguments) == code
