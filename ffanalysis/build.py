@@ -42,6 +42,7 @@ from .runs import (
     shared_inputs_digest,
     site_key,
 )
+from .summary import Summary
 
 if TYPE_CHECKING:
     from .kernels import KernelPool
@@ -127,8 +128,14 @@ def check_countries(text: str | None) -> list[str] | str:
     return list(dict.fromkeys(codes))
 
 
-def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
-    """Run the whole build; return the published files. Raises BuildError or DataError."""
+def build(
+    options: Options, say: Callable[[str], None] = print, summary: Summary | None = None
+) -> list[Path]:
+    """Run the whole build; return the published files. Raises BuildError or DataError.
+
+    `summary`, if given, is filled in as the build goes (`summary.Summary`), for a scheduler.
+    """
+    summary = summary or Summary()
     # Notebooks run in kernels whose working directory is the notebooks folder, so every
     # path the build hands them must be absolute.
     options = replace(
@@ -139,13 +146,15 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
         notebooks=options.notebooks.resolve(),
     )
     check_out(options)
+    summary.as_of = options.as_of
     started = time.monotonic()
     with exclusive(options.out, say):
         remove_leftovers(options.out)
         before = shared_inputs_digest(options.data_dir)
-        unchanged = _unchanged(options, inputs=inputs_fingerprint(options, before))
+        summary.inputs = inputs_fingerprint(options, before)
+        unchanged = _unchanged(options, inputs=summary.inputs)
         if unchanged is not None:
-            return _nothing_changed(unchanged, options, say)
+            return _nothing_changed(unchanged, options, say, summary)
         from .clean import write_clean  # imports pandas: not needed when nothing changed
         from .guards import problems as guard_problems
         from .kernels import KernelPool
@@ -158,14 +167,15 @@ def build(options: Options, say: Callable[[str], None] = print) -> list[Path]:
             say("validating and cleaning data/raw ...")
             write_clean(options.data_dir, options.shared_dir, guard_problems)
             shared = shared_inputs_digest(options.data_dir)
-            inputs = inputs_fingerprint(options, shared)
+            inputs = summary.inputs = inputs_fingerprint(options, shared)
             runs = plan(options, shared)
             unchanged = _unchanged(options, key=site_key(runs))
             if unchanged is not None:
                 record_inputs(options.out, inputs)
-                return _nothing_changed(unchanged, options, say)
+                return _nothing_changed(unchanged, options, say, summary)
             check_declared(runs)
-            published = _stage_and_publish(runs, kernels, options, shared, inputs, say)
+            published = _stage_and_publish(runs, kernels, options, (shared, inputs), say, summary)
+    summary.published = [str(path.relative_to(options.out)) for path in published]
     pages = [path for path in published if path.suffix == ".html"]
     say(
         f"done in {time.monotonic() - started:.1f}s: {len(pages)} page(s) in {options.out} "
@@ -192,13 +202,20 @@ def _unchanged(options: Options, **expected: str) -> list[Path] | None:
     return None if options.force else published_files(options.out, **expected)
 
 
-def _nothing_changed(published: list[Path], options: Options, say) -> list[Path]:
+def _nothing_changed(published: list[Path], options: Options, say, summary: Summary) -> list[Path]:
     say(f"nothing changed since the last build: {options.out / 'report.html'} is current")
+    summary.nothing_changed = True
+    summary.published = [str(path.relative_to(options.out)) for path in published]
     return published
 
 
 def _stage_and_publish(
-    runs: list[Run], kernels: KernelPool, options: Options, shared: str, inputs: str, say
+    runs: list[Run],
+    kernels: KernelPool,
+    options: Options,
+    keys: tuple[str, str],
+    say,
+    summary: Summary,
 ) -> list[Path]:
     """Execute and render into a staging folder, then publish; on failure keep the executed
     notebooks in OUT/failed and leave the published report as it was.
@@ -206,9 +223,10 @@ def _stage_and_publish(
     The results are kept in the cache only if the clean data is still what the runs were keyed
     by: a `clean` run during the build must not file new numbers under the old data's key.
     """
+    shared, inputs = keys
     staging = Path(tempfile.mkdtemp(dir=options.out, prefix=".staging-"))
     try:
-        results = execute_all(runs, staging, options, kernels, say)
+        results = execute_all(runs, staging, options, kernels, say, summary)
         if shared_inputs_digest(options.data_dir) != shared:
             raise InfrastructureError(
                 f"{paths.clean_dir(options.data_dir)} changed while the build ran; nothing was "

@@ -135,6 +135,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--quiet", action="store_true", help="print nothing unless something goes wrong"
     )
+    build.add_argument(
+        "--summary",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="write a JSON summary for a scheduler: status, exit code, each run's status and "
+        "seconds, the files published, a failure's message (written however the build ends)",
+    )
     _add_data_options(build)
     build.set_defaults(run=_build)
 
@@ -234,6 +242,32 @@ def _clean(arguments: argparse.Namespace) -> int:
 
 
 def _build(arguments: argparse.Namespace) -> int:
+    """The build, and its summary for a scheduler (`--summary`) however it ends."""
+    from .summary import Summary
+
+    summary = Summary()
+    code = EXIT_NOTEBOOK
+    try:
+        code = _run_build(arguments, summary)
+        return code
+    except UsageError as error:
+        code, summary.failure = EXIT_USAGE, str(error)
+        raise
+    except Terminated:
+        code, summary.failure = EXIT_TERMINATED, "terminated"
+        raise
+    except KeyboardInterrupt:
+        code, summary.failure = EXIT_INTERRUPTED, "interrupted"
+        raise
+    except OSError as error:
+        code, summary.failure = EXIT_SYSTEM, str(error)
+        raise
+    finally:
+        if arguments.summary is not None:
+            summary.write(arguments.summary, code)
+
+
+def _run_build(arguments: argparse.Namespace, summary) -> int:
     from .build import build, check_as_of, check_countries, progress
     from .problems import BuildError, DataError, InfrastructureError, ParameterError
     from .runs import Options
@@ -254,12 +288,14 @@ def _build(arguments: argparse.Namespace) -> int:
     except ParameterError as error:
         raise UsageError(str(error)) from None
     try:
-        build(options, say=_quiet if arguments.quiet else progress)
+        build(options, say=_quiet if arguments.quiet else progress, summary=summary)
     except ParameterError as error:
         raise UsageError(str(error)) from None
     except DataError as error:
+        summary.failure = f"{len(error.problems)} problem(s) in the data"
         return _report_problems(error.problems)
     except BuildError as error:
+        summary.failure = str(error)
         print(f"ffanalysis: build failed: {error}", file=sys.stderr)
         return EXIT_SYSTEM if isinstance(error, InfrastructureError) else EXIT_NOTEBOOK
     return EXIT_OK

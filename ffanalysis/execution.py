@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .atomic import write_atomically
 from .problems import InfrastructureError, NotebookError
 from .runs import Options, Run
+from .summary import Summary
 
 if TYPE_CHECKING:
     from .kernels import Kernel, KernelPool
@@ -131,7 +132,12 @@ def _store(entry: Path, executed: Path, figures: Path) -> None:
 
 
 def execute_all(
-    runs: list[Run], staging: Path, options: Options, kernels: KernelPool, say
+    runs: list[Run],
+    staging: Path,
+    options: Options,
+    kernels: KernelPool,
+    say,
+    summary: Summary | None = None,
 ) -> list[Result]:
     """Execute the runs in the pool's kernels, longest first as the last build timed them;
     after the first failure no other run starts, and the ones running are let finish."""
@@ -141,11 +147,16 @@ def execute_all(
         run.name: kernels.submit(partial(execute, run, staging, cache, options.force))
         for run in longest_first(runs, timings)
     }
+    names = {future: name for name, future in futures.items()}
+    summary = summary or Summary()
     try:
         for number, future in enumerate(as_completed(futures.values()), start=1):
+            if future.exception() is not None:
+                summary.ran(names[future], "failed")
             result = future.result()
             how = "cached" if result.cached else f"ran in {result.seconds:.1f}s"
             say(f"[{number}/{len(runs)}] {result.run.name}: {how}")
+            summary.ran(result.run.name, "cached" if result.cached else "ran", result.seconds)
     except BaseException:
         for future in futures.values():
             future.cancel()

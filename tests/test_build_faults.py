@@ -132,3 +132,22 @@ def test_quiet_prints_nothing_when_all_is_well(built) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_a_summary_tells_a_scheduler_what_ran_and_what_was_published(built, tmp_path: Path) -> None:
+    import json
+
+    project, site = built
+    written = tmp_path / "summary.json"
+    base = [sys.executable, "-m", "ffanalysis", "build", "--quiet", "--countries", "NOR",
+            "--out", str(site), "--data-dir", str(project.data_dir),
+            "--shared-dir", str(project.shared_dir), "--summary", str(written)]  # fmt: skip
+    subprocess.run([*base, "--force"], check=True)
+    summary = json.loads(written.read_text())
+    assert (summary["status"], summary["exit_code"], summary["failure"]) == ("ok", 0, None)
+    assert {run["name"] for run in summary["runs"]} >= {"01_claims_vs_evidence", "country_NOR"}
+    assert {run["status"] for run in summary["runs"]} == {"ran"}
+    assert "report.html" in summary["published"] and len(summary["inputs"]) == 64
+    subprocess.run(base, check=True)
+    again = json.loads(written.read_text())
+    assert again["nothing_changed"] and again["runs"] == []

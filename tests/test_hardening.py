@@ -4,6 +4,7 @@ exit code, and nothing outside the output asked for is touched."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -235,9 +236,13 @@ def test_a_failed_build_exits_with_what_failed(
     from ffanalysis import problems
     from ffanalysis.cli import main
 
-    def fail(options, say) -> None:
+    def fail(options, say, summary) -> None:
         raise getattr(problems, failure)("it broke")
 
     monkeypatch.setattr(build_module, "build", fail)
+    written = project.root / "summary.json"
     arguments = ["build", "--out", str(project.root / "site"), *data_options(project)]
-    assert main(arguments) == code
+    assert main([*arguments, "--summary", str(written)]) == code
+    summary = json.loads(written.read_text())
+    assert (summary["exit_code"], summary["failure"]) == (code, "it broke")
+    assert summary["status"] == {3: "machine", 4: "notebook"}[code]
