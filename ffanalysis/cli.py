@@ -121,8 +121,8 @@ def _parser() -> argparse.ArgumentParser:
         "--out",
         metavar="DIR",
         type=Path,
-        default=Path("reports"),
-        help="where to publish (default: reports/)",
+        default=None,
+        help="where to publish (default: the checkout's reports/, from any directory)",
     )
     build.add_argument(
         "--jobs",
@@ -279,7 +279,7 @@ def _run_build(arguments: argparse.Namespace, summary) -> int:
         options = Options(
             as_of=check_as_of(arguments.as_of),
             countries=check_countries(arguments.countries),
-            out=arguments.out,
+            out=arguments.out or paths.default_out_dir(),
             jobs=arguments.jobs,
             force=arguments.force,
             data_dir=data_dir,

@@ -24,6 +24,13 @@ def default_data_dir() -> Path:
     return checkout_data if (PROJECT_ROOT / "pyproject.toml").is_file() else Path("data")
 
 
+def default_out_dir() -> Path:
+    """The checkout's reports/ (else ./reports for a plain install): the same folder from
+    wherever the command is run, as a scheduler needs."""
+    in_checkout = (PROJECT_ROOT / "pyproject.toml").is_file()
+    return PROJECT_ROOT / "reports" if in_checkout else Path("reports")
+
+
 def default_shared_dir(data_dir: Path) -> Path:
     """$FFANALYSIS_SHARED_DIR, else the shared/ folder beside the checkout that holds data_dir."""
     if os.environ.get(SHARED_DIR_VARIABLE):

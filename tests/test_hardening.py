@@ -246,3 +246,10 @@ def test_a_failed_build_exits_with_what_failed(
     summary = json.loads(written.read_text())
     assert (summary["exit_code"], summary["failure"]) == (code, "it broke")
     assert summary["status"] == {3: "machine", 4: "notebook"}[code]
+
+
+def test_the_default_output_is_the_checkout_s_reports_from_any_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert paths.default_out_dir() == ROOT / "reports"
