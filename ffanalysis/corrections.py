@@ -160,10 +160,11 @@ def _row_html(correction: pd.Series, tables: Mapping[str, pd.DataFrame]) -> str:
 
 def describe_row(table: str, row_id: str, tables: Mapping[str, pd.DataFrame]) -> str:
     """A corrected row as a reader knows it: who stated the figure, whose death, which state."""
-    frame = tables.get(table)
-    matches = frame[frame[TABLES[table].key] == row_id] if frame is not None else frame
-    if matches is None or matches.empty:
-        return f"A removed {table.replace('_', ' ')} row"
+    key = TABLES[table].key
+    frame = tables.get(table, pd.DataFrame(columns=[key]))
+    matches = frame.loc[frame[key].eq(row_id)]
+    if matches.empty:
+        return f"A row since removed ({TABLES[table].label.lower()})"
     row = matches.iloc[0]
     if table in ("claims", "historical"):
         return f"{row['claimant']}, {row['metric'].replace('_', ' ')}"

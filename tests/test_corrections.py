@@ -64,3 +64,10 @@ def test_data_in_the_log_is_escaped() -> None:
 
 def test_an_edition_without_corrections_says_so() -> None:
     assert "No figure this edition uses has been corrected" in methods_html(log(), {})
+
+
+def test_a_row_removed_since_is_named_by_its_table() -> None:
+    assert describe_row("claims", "GONE", {"claims": CLAIMS}) == (
+        "A row since removed (figures on the 2022 war)"
+    )
+    assert describe_row("casualties", "K9", {}) == "A row since removed (deaths)"
