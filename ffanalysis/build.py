@@ -25,6 +25,7 @@ from .countries import is_single_country
 from .execution import Result, execute_all, store
 from .problems import BuildError, InfrastructureError, ParameterError
 from .publishing import (
+    check_free_space,
     exclusive,
     keep_failures,
     publish,
@@ -150,6 +151,7 @@ def build(
     started = time.monotonic()
     with exclusive(options.out, say):
         remove_leftovers(options.out)
+        check_free_space(options.out)
         before = shared_inputs_digest(options.data_dir)
         summary.inputs = inputs_fingerprint(options, before)
         unchanged = _unchanged(options, inputs=summary.inputs)
@@ -157,8 +159,9 @@ def build(
             return _nothing_changed(unchanged, options, say, summary)
         from .clean import write_clean  # imports pandas: not needed when nothing changed
         from .guards import problems as guard_problems
-        from .kernels import KernelPool
+        from .kernels import KernelPool, remove_abandoned_kernel_folders
 
+        remove_abandoned_kernel_folders()
         workers = worker_count(options.jobs, _runs_at_most(options))
         if workers < options.jobs:
             say(f"using {workers} worker(s) of the {options.jobs} asked for")

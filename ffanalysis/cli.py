@@ -11,6 +11,7 @@ either signal stops its kernels, removes its staging folder and leaves the repor
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import signal
 import sys
@@ -29,6 +30,23 @@ class Terminated(KeyboardInterrupt):
 
 def _terminate(signum: int, frame: object) -> None:
     raise Terminated
+
+
+WHAT_TO_DO = {
+    errno.ENOSPC: "free some space, or choose another folder, and run it again",
+    errno.EDQUOT: "free some space, or choose another folder, and run it again",
+    errno.EACCES: "choose a folder you may write to, or fix its permissions",
+    errno.EPERM: "choose a folder you may write to, or fix its permissions",
+    errno.EROFS: "choose a folder on a disk that is not read-only",
+}
+"""What to do about the machine's refusals a user can fix; any other: run it again."""
+
+
+def machine_failure(error: OSError) -> str:
+    """One line for an error of the machine: the path, what went wrong, what to do."""
+    where = f"{error.filename}: " if error.filename else ""
+    advice = WHAT_TO_DO.get(error.errno or 0, "run it again once that is fixed")
+    return f"{where}{error.strerror or error} ({advice})"
 
 
 class UsageError(Exception):
@@ -56,8 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     except OSError as error:  # the machine, not the data: a permission, a full disk
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"ffanalysis: error: {where}{error.strerror or error}", file=sys.stderr)
+        print(f"ffanalysis: error: {machine_failure(error)}", file=sys.stderr)
         return EXIT_SYSTEM
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -260,7 +277,7 @@ def _build(arguments: argparse.Namespace) -> int:
         code, summary.failure = EXIT_INTERRUPTED, "interrupted"
         raise
     except OSError as error:
-        code, summary.failure = EXIT_SYSTEM, str(error)
+        code, summary.failure = EXIT_SYSTEM, machine_failure(error)
         raise
     finally:
         if arguments.summary is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import queue
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -75,6 +76,23 @@ def check_socket_folder(folder: str) -> None:
         )
 
 
+KERNEL_FOLDER_PREFIX = "ffanalysis-"
+BUILDER = "builder.pid"
+"""Each kernel's sockets and connection file live in a folder of the temporary folder named
+with KERNEL_FOLDER_PREFIX, which records in BUILDER the process that started the kernel."""
+
+
+def remove_abandoned_kernel_folders() -> None:
+    """Remove the kernel folders of processes that are gone (a build killed outright)."""
+    for record in Path(tempfile.gettempdir()).glob(f"{KERNEL_FOLDER_PREFIX}*/{BUILDER}"):
+        try:
+            os.kill(int(record.read_text()), 0)
+        except ProcessLookupError:
+            shutil.rmtree(record.parent, ignore_errors=True)
+        except (OSError, ValueError):
+            continue  # another user's kernel, or a record being written: leave it
+
+
 class Kernel:
     """A kernel started on first use, emptied before each later use, shut down on exit.
 
@@ -132,11 +150,14 @@ class Kernel:
         # IPC instead of TCP: no port races between parallel kernels. Unix socket paths must
         # stay short (about 100 bytes), so each kernel gets its own folder in the system's tmp.
         check_socket_folder(tempfile.gettempdir())
-        self._sockets = tempfile.TemporaryDirectory(prefix="ffanalysis-")
+        self._sockets = tempfile.TemporaryDirectory(prefix=KERNEL_FOLDER_PREFIX)
+        folder = Path(self._sockets.name)
+        (folder / BUILDER).write_text(str(os.getpid()))
         self._manager = _KeptKernelManager(
             kernel_name=KERNEL_NAME,
             transport="ipc",
-            ip=str(Path(self._sockets.name) / "kernel"),
+            ip=str(folder / "kernel"),
+            connection_file=str(folder / "connection.json"),
         )
         run_sync(self._manager.start_kernel)(cwd=str(self._cwd))
 
@@ -183,7 +204,9 @@ class KernelPool:
         return self
 
     def __exit__(self, *exception: object) -> None:
+        """Close, and wait until every kernel is shut down and its folder removed."""
         self.close()
+        self._pool.shutdown(wait=True)
 
     def submit(self, task: Callable[[Kernel], object]) -> Future:
         """Queue `task`; cancel its future to drop it before a worker takes it."""

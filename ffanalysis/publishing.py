@@ -7,6 +7,7 @@ changed. A failed build publishes nothing and keeps its executed notebooks in OU
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
@@ -128,11 +129,42 @@ def _write_json(path: Path, value: object) -> None:
 
 
 def keep_failures(staging: Path, out: Path) -> Path:
-    """Keep the executed notebooks of a failed build for debugging, outside the report."""
+    """Keep the executed notebooks of a failed build for debugging, outside the report; the
+    staging folder goes however that ends (a full disk may refuse the copy)."""
     kept = out / "failed"
     notebooks = staging / "notebooks"
-    if notebooks.is_dir():
+    try:
+        if notebooks.is_dir():
+            shutil.rmtree(kept, ignore_errors=True)
+            shutil.copytree(notebooks, kept)
+    except OSError:
         shutil.rmtree(kept, ignore_errors=True)
-        shutil.copytree(notebooks, kept)
-    shutil.rmtree(staging, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return kept
+
+
+SPACE_FLOOR = 100 * 2**20
+"""Bytes a first build needs at least: its staging folder, its cache entries, its pages."""
+
+
+def check_free_space(out: Path) -> None:
+    """Stop before running anything when `out`'s disk cannot hold a build: three times what the
+    last build published (staged, cached, published), or SPACE_FLOOR for a first build."""
+    last = sum(
+        (out / name).stat().st_size
+        for name in _read_manifest(out)["files"]
+        if (out / name).is_file()
+    )
+    needed = max(SPACE_FLOOR, 3 * last)
+    free = shutil.disk_usage(out).free
+    if free < needed:
+        raise OSError(
+            errno.ENOSPC,
+            f"only {_megabytes(free)} free, a build needs about {_megabytes(needed)}",
+            str(out),
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:,.0f} MB"

@@ -3,9 +3,11 @@ again while it runs, a published page edited by hand."""
 
 from __future__ import annotations
 
+import errno
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from ffanalysis.build import build
 from ffanalysis.execution import usable
 from ffanalysis.problems import BuildError
 from tests.conftest import Project, copy_mini_project
-from tests.helpers import fingerprint, options, progress_of, publish_site
+from tests.helpers import data_options, fingerprint, options, progress_of, publish_site
 
 pytestmark = pytest.mark.slow  # builds the fixture site several times
 
@@ -79,6 +81,36 @@ def test_data_cleaned_again_during_a_build_is_neither_cached_nor_published(
     published = {name: digest for name, digest in fingerprint(site).items() if "failed" not in name}
     assert published == before, "the published report is as it was (OUT/failed aside)"
     assert sorted((site / ".cache").iterdir()) == entries
+
+
+def test_a_disk_that_fills_during_a_build_leaves_the_report_and_no_staging(
+    built, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ffanalysis.cli import main
+
+    project, site = built
+    before = fingerprint(site)
+    sockets = Path(tempfile.mkdtemp(prefix="ff-"))  # the kernels' connection files go here
+    monkeypatch.setattr(tempfile, "tempdir", str(sockets))
+    real = build_module._render
+
+    def fill_the_disk(results, staging: Path, options) -> None:
+        real(results, staging, options)
+        raise OSError(errno.ENOSPC, "No space left on device", str(staging / "site"))
+
+    arguments = ["build", "--force", "--countries", "NOR", "--out", str(site)]
+    monkeypatch.setattr(build_module, "_render", fill_the_disk)
+    assert main([*arguments, *data_options(project)]) == 3
+    [line] = capsys.readouterr().err.splitlines()[-1:]
+    assert line.startswith("ffanalysis: error: ") and "No space left on device (free some" in line
+    assert list(site.glob(".staging-*")) == []
+    assert list(sockets.iterdir()) == [], "the kernels sockets and connection files are gone"
+    published = {name: digest for name, digest in fingerprint(site).items() if "failed" not in name}
+    assert published == before, "the published report is as it was"
+    monkeypatch.setattr(build_module, "_render", real)
+    assert main([*arguments, *data_options(project)]) == 0, "the next build needs no hand"
+    assert not (site / "failed").exists()
+    sockets.rmdir()
 
 
 def test_a_published_page_edited_by_hand_is_rebuilt_not_called_current(built) -> None:

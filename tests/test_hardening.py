@@ -4,11 +4,14 @@ exit code, and nothing outside the output asked for is touched."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -214,7 +217,63 @@ def test_a_file_the_machine_refuses_ends_in_one_line_and_exit_3(
     monkeypatch.setattr(atomic, "write_atomically", refuse)
     assert main(["dictionary", "--write", str(tmp_path / "dictionary.md")]) == 3
     error = capsys.readouterr().err
-    assert error == f"ffanalysis: error: {tmp_path / 'dictionary.md'}: Permission denied\n"
+    assert error == (
+        f"ffanalysis: error: {tmp_path / 'dictionary.md'}: Permission denied "
+        "(choose a folder you may write to, or fix its permissions)\n"
+    )
+
+
+MACHINE_REFUSALS = {
+    "a read-only disk": (errno.EROFS, "Read-only file system", "not read-only"),
+    "a folder without write permission": (errno.EACCES, "Permission denied", "you may write to"),
+}
+
+
+@pytest.mark.parametrize("case", list(MACHINE_REFUSALS))
+def test_an_output_folder_the_machine_will_not_write_ends_in_one_line_and_exit_3(
+    project: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    case: str,
+) -> None:
+    from ffanalysis.cli import main
+
+    code, reason, advice = MACHINE_REFUSALS[case]
+    site = project.root / "site"
+    real_mkdir = Path.mkdir
+
+    def refuse_inside_site(self: Path, *arguments, **keywords) -> None:
+        if self == site or site in self.parents:
+            raise OSError(code, reason, str(self))
+        real_mkdir(self, *arguments, **keywords)
+
+    monkeypatch.setattr(Path, "mkdir", refuse_inside_site)
+    assert main(["build", "--out", str(site), *data_options(project)]) == 3
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"ffanalysis: error: {site}: {reason} (") and advice in line
+    assert not site.exists()
+
+
+def test_a_disk_too_full_for_a_build_stops_it_before_anything_runs(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ffanalysis import publishing
+    from ffanalysis.cli import main
+
+    def nearly_full(path: Path) -> SimpleNamespace:
+        return SimpleNamespace(total=2**30, used=2**30 - 10 * 2**20, free=10 * 2**20)
+
+    monkeypatch.setattr(publishing.shutil, "disk_usage", nearly_full)
+    clean = paths.clean_dir(project.data_dir)
+    site = project.root / "site"
+    assert main(["build", "--out", str(site), *data_options(project)]) == 3
+    [line] = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"ffanalysis: error: {site}: only 10 MB free, a build needs about 100 MB "
+        "(free some space, or choose another folder, and run it again)"
+    )
+    assert not clean.exists(), "nothing was cleaned"
+    assert [path.name for path in site.iterdir()] == [".build.lock"]
 
 
 def test_a_temporary_folder_too_long_for_kernel_sockets_is_refused_with_what_to_do() -> None:
@@ -253,3 +312,22 @@ def test_the_default_output_is_the_checkout_s_reports_from_any_directory(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert paths.default_out_dir() == ROOT / "reports"
+
+
+def test_kernel_folders_of_a_build_killed_outright_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ffanalysis.kernels import BUILDER, KERNEL_FOLDER_PREFIX, remove_abandoned_kernel_folders
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)  # fmt: skip
+    owners = {"killed": finished.stdout.strip(), "running": str(os.getpid()), "unknown": None}
+    for name, pid in owners.items():
+        folder = tmp_path / f"{KERNEL_FOLDER_PREFIX}{name}"
+        folder.mkdir()
+        if pid is not None:
+            (folder / BUILDER).write_text(pid)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    remove_abandoned_kernel_folders()
+    left = sorted(path.name.removeprefix(KERNEL_FOLDER_PREFIX) for path in tmp_path.iterdir())
+    assert left == ["running", "unknown"]
