@@ -35,8 +35,8 @@ def _terminate(signum: int, frame: object) -> None:
 WHAT_TO_DO = {
     errno.ENOSPC: "free some space, or choose another folder, and run it again",
     errno.EDQUOT: "free some space, or choose another folder, and run it again",
-    errno.EACCES: "choose a folder you may write to, or fix its permissions",
-    errno.EPERM: "choose a folder you may write to, or fix its permissions",
+    errno.EACCES: "fix its permissions, or use a path you may use",
+    errno.EPERM: "fix its permissions, or use a path you may use",
     errno.EROFS: "choose a folder on a disk that is not read-only",
 }
 """What to do about the machine's refusals a user can fix; any other: run it again."""

@@ -219,13 +219,13 @@ def test_a_file_the_machine_refuses_ends_in_one_line_and_exit_3(
     error = capsys.readouterr().err
     assert error == (
         f"ffanalysis: error: {tmp_path / 'dictionary.md'}: Permission denied "
-        "(choose a folder you may write to, or fix its permissions)\n"
+        "(fix its permissions, or use a path you may use)\n"
     )
 
 
 MACHINE_REFUSALS = {
     "a read-only disk": (errno.EROFS, "Read-only file system", "not read-only"),
-    "a folder without write permission": (errno.EACCES, "Permission denied", "you may write to"),
+    "a folder without write permission": (errno.EACCES, "Permission denied", "permissions"),
 }
 
 
@@ -331,3 +331,24 @@ def test_kernel_folders_of_a_build_killed_outright_are_removed(
     remove_abandoned_kernel_folders()
     left = sorted(path.name.removeprefix(KERNEL_FOLDER_PREFIX) for path in tmp_path.iterdir())
     assert left == ["running", "unknown"]
+
+
+def test_a_table_the_machine_will_not_let_us_read_ends_in_one_line_and_exit_3(
+    project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ffanalysis.cli import main
+
+    locked = project.raw / "claims.csv"
+    real_read = Path.read_bytes
+
+    def refuse_the_locked_table(self: Path) -> bytes:
+        if self == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse_the_locked_table)
+    assert main(["validate", *data_options(project)]) == 3
+    assert capsys.readouterr().err == (
+        f"ffanalysis: error: {locked}: Permission denied "
+        "(fix its permissions, or use a path you may use)\n"
+    )
