@@ -132,6 +132,10 @@ class Chart:
         return next(path for path in self.paths if path.suffix == ".png")
 
     @property
+    def svg(self) -> Path:
+        return next(path for path in self.paths if path.suffix == ".svg")
+
+    @property
     def is_empty(self) -> bool:
         """True when there was nothing to draw."""
         return not self.source_ids

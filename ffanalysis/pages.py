@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import shutil
 from pathlib import Path
@@ -13,13 +14,15 @@ import pandas as pd
 from nbformat import NotebookNode
 
 from . import corrections, paths
-from .chapter import load_tables
+from .chapter import date_words, load_tables
 from .countries import country_name
-from .dates import format_partial_date
+from .dates import parse_partial_date
+from .key_findings import KeyFinding, key_findings
 from .loading import load, load_reference
+from .notes import Evidence
 from .registry import REFERENCE_TABLES
-from .report import TEMPLATES, Evidence, html_cell, page_notebook, to_html
-from .text import number
+from .report import TEMPLATES, html_cell, page_html
+from .text import cite, period_text, plural
 
 if TYPE_CHECKING:
     from .execution import Result
@@ -41,7 +44,7 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
     chapters = [result for result in results if "country" not in result.run.parameters]
     for result in profiles:
         code = result.run.parameters["country"]
-        page = page_notebook(
+        page = page_html(
             [
                 _markdown(
                     f"# {country_name(code)}: foreign volunteers\n\n"
@@ -52,8 +55,8 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
             evidence,
             title=f"{country_name(code)}: foreign volunteers",
         )
-        (_ensure(site / "countries") / f"{code}.html").write_text(to_html(page), encoding="utf-8")
-    report = page_notebook(
+        (_ensure(site / "countries") / f"{code}.html").write_text(page, encoding="utf-8")
+    report = page_html(
         [
             _markdown(introduction(options, evidence)),
             *(cell for result in chapters for cell in _cells(result)),
@@ -63,9 +66,8 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
         ],
         evidence,
         title=REPORT_TITLE,
-        all_sources=True,
     )
-    (site / "report.html").write_text(to_html(report), encoding="utf-8")
+    (site / "report.html").write_text(report, encoding="utf-8")
 
 
 def published_notebook(notebook: NotebookNode, run: Run) -> NotebookNode:
@@ -96,20 +98,64 @@ def _portable(run: Run) -> dict[str, str]:
 
 
 def introduction(options: Options, evidence: Evidence) -> str:
-    """The report's opening, with its numbers and dates taken from the clean data."""
-    claims, sources = evidence.tables["claims"], evidence.tables["sources"]
+    """The report's opening: a headline and standfirst, the edition, the key findings with
+    their notes, how to cite it, then the table of contents; every number from the data."""
+    edition = load_tables(options.data_dir, options.as_of or "")
+    found = key_findings(edition)
+    claims, sources = edition.claims, evidence.tables["sources"]
     return (
         (TEMPLATES / "report" / "introduction.md")
         .read_text(encoding="utf-8")
         .format(
-            as_of_text=options.as_of or "the latest data",
+            headline=headline(found),
+            standfirst=STANDFIRST,
+            title=REPORT_TITLE,
+            edition=_newest(sources)
+            if not options.as_of
+            else period_text(*parse_partial_date(options.as_of)),
+            as_of_words=date_words(options.as_of or ""),
             vintage=_newest(sources),
             data_version=data_version(options.data_dir),
-            sources=number(len(sources)),
-            claims=number(len(claims)),
-            claimants=number(claims["claimant"].nunique()),
-            historical=number(len(evidence.tables["historical"])),
+            key_findings=key_findings_box(found),
+            sources=plural(len(sources), "source", "sources"),
+            claims=plural(len(claims), "curated figure", "curated figures"),
+            claimants=plural(claims["claimant"].nunique(), "claimant", "different claimants"),
+            historical=plural(len(edition.historical), "figure", "figures"),
         )
+    )
+
+
+STANDFIRST = (
+    "Both governments have counted the foreigners who fight in this war, and both had reasons "
+    "to count high. Here every figure is set beside what researchers and reporters could count "
+    "themselves, and every number can be traced to who said it, when, and in what words."
+)
+
+
+def headline(found: list[KeyFinding]) -> str:
+    """The main finding in one line: Kyiv's claim against the count of volunteers serving."""
+    by_kind = {finding.kind: finding for finding in found}
+    kyiv, serving = by_kind.get("Kyiv claim"), by_kind.get("serving")
+    if kyiv is None or serving is None:
+        return REPORT_TITLE
+    return (
+        f"Kyiv counted {kyiv.short} foreign volunteers; reporters found {serving.short} "
+        "serving at one time"
+    )
+
+
+def key_findings_box(found: list[KeyFinding]) -> str:
+    """The key findings as a list in a box, each number with its notes."""
+    if not found:
+        return ""
+    items = "\n".join(
+        f'<li><span class="figure">{html.escape(finding.short)}</span> '
+        f"{html.escape(finding.sentence)}{cite(finding.table, finding.ids)}</li>"
+        for finding in found
+    )
+    return (
+        '<section class="key-findings" aria-labelledby="key-findings">\n'
+        f'<h2 id="key-findings">Key findings</h2>\n<ol>\n{items}\n</ol>\n</section>'
     )
 
 
@@ -166,13 +212,20 @@ def _markdown(text: str) -> NotebookNode:
     return nbformat.v4.new_markdown_cell(text)
 
 
+def _edition(as_of: str, sources: pd.DataFrame) -> str:
+    """The edition's date in words: its as-of date, or the newest source's date."""
+    if as_of:
+        return period_text(*parse_partial_date(as_of))
+    return _newest(sources)
+
+
 def _newest(sources: pd.DataFrame) -> str:
     """The publication date of the newest source, as precisely as it is known."""
     dated = sources.dropna(subset=["published_end"]).sort_values("published_end")
     if dated.empty:
         return "unknown"
     newest = dated.iloc[-1]
-    return format_partial_date(newest["published_start"].date(), newest["published_end"].date())
+    return period_text(newest["published_start"], newest["published_end"])
 
 
 def _ensure(folder: Path) -> Path:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from .values import is_missing, number_or_none
+from .vocab import QUALIFIER
 
 RANGE_DASH = "\N{EN DASH}"
 """Typographic dash between the ends of a range (1,500-2,000 set with an en dash)."""
@@ -27,6 +28,21 @@ QUALIFIER_WORDS = {
     "vague": "an unstated number",
 }
 """How each qualifier reads in a sentence, so a figure keeps the source's hedge."""
+
+QUALIFIER_READINGS = {
+    "exact": "exactly {low}",
+    "about": "{low}, approximate as the source says",
+    "at_least": "{low} or more, no upper bound",
+    "more_than": "above {low}, no upper bound",
+    "fewer_than": "below {high}, no lower bound",
+    "up_to": "{high} or fewer, no lower bound",
+    "range": "between {low} and {high}",
+    "vague": "no number: the source states none",
+}
+"""How the analysis reads each qualifier's figure: the bounds it keeps, open ones open."""
+
+if not set(QUALIFIER_WORDS) == set(QUALIFIER_READINGS) == set(QUALIFIER):
+    raise ImportError("QUALIFIER_WORDS and QUALIFIER_READINGS must cover vocab.QUALIFIER")
 
 
 HEDGE_SIGNS = {"~": "about", "c.": "about", "ca.": "about", "≈": "about", ">": "more than"}
@@ -86,6 +102,14 @@ def figure_text(
     return QUALIFIER_WORDS[qualifier].format(low=low_text, high=high_text)
 
 
+def reading(low: float | None, high: float | None, qualifier: str) -> str:
+    """How the analysis reads a figure ('above 20,000, no upper bound'), for a reader checking
+    how the source's words became the number."""
+    return QUALIFIER_READINGS[qualifier].format(
+        low=_number_or_blank(low), high=_number_or_blank(high)
+    )
+
+
 def reader_hedge(hedge: object) -> str | None:
     """The source's hedge as a sentence sets it before a number, or None when it cannot be."""
     if not isinstance(hedge, str):
@@ -140,7 +164,7 @@ def cite(table: str, ids: Iterable[str] | str) -> str:
     links = ", ".join(
         f'<a href="#{evidence_anchor(table, row_id)}">{row_id}</a>' for row_id in row_ids if row_id
     )
-    return f"<sup>[{links}]</sup>" if links else ""
+    return f'<sup class="cite">[{links}]</sup>' if links else ""
 
 
 MARKDOWN_SIGNS = re.compile(r"([\\`*_\[\]()!|~$])")

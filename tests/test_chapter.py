@@ -137,12 +137,19 @@ def test_a_caption_states_the_finding_and_links_every_source_escaped() -> None:
     assert 'href="#evidence-sources-daily_2023"' in text
 
 
-def test_a_chart_image_carries_its_finding_as_alt_text(tmp_path: Path) -> None:
+def test_a_chart_is_its_svg_inline_with_its_finding_as_its_label(tmp_path: Path) -> None:
     from types import SimpleNamespace
 
-    png = tmp_path / "chart.png"
-    png.write_bytes(b"\x89PNG\r\n")
-    chart = SimpleNamespace(png=png, title='Kyiv\'s "20,000" is <b>10</b> times the evidence')
+    svg = tmp_path / "chart.svg"
+    svg.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd">\n'
+        '<svg width="10pt" viewBox="0 0 10 10">\n <metadata>\n  <rdf:RDF/>\n </metadata>\n'
+        " <g/>\n</svg>\n"
+    )
+    chart = SimpleNamespace(svg=svg, title='Kyiv\'s "20,000" is <b>10</b> times the evidence')
     tag = chapter.image(chart)
-    assert tag.startswith('<img class="chart" src="data:image/png;base64,iVBORw0K')
-    assert 'alt="Kyiv&#x27;s &quot;20,000&quot; is &lt;b&gt;10&lt;/b&gt; times the evidence"' in tag
+    assert tag == (
+        '<svg class="chart" role="img" aria-label="Kyiv&#x27;s &quot;20,000&quot; is '
+        '&lt;b&gt;10&lt;/b&gt; times the evidence" width="10pt" viewBox="0 0 10 10">\n'
+        " <g/>\n</svg>\n"
+    )

@@ -9,6 +9,7 @@ import pytest
 
 from ffanalysis.clean import write_clean
 from ffanalysis.loading import load
+from ffanalysis.notes import Evidence
 from ffanalysis.pages import (
     EVIDENCE_TABLES,
     corrections_log,
@@ -18,7 +19,6 @@ from ffanalysis.pages import (
     introduction,
     methods,
 )
-from ffanalysis.report import Evidence
 from tests.conftest import Project, copy_mini_project
 from tests.helpers import options
 
@@ -36,8 +36,21 @@ def test_the_opening_counts_sources_figures_and_claimants_from_the_data(mini: Pr
     claims = evidence.tables["claims"]
     assert f"{len(evidence.tables['sources'])} sources" in text
     assert f"{len(claims)} curated figures" in text
-    assert f"from {claims['claimant'].nunique()} different claimants" in text
-    assert data_version(mini.data_dir) in text
+    assert f"stated by {claims['claimant'].nunique()} different claimants" in text
+    assert f"Data version {data_version(mini.data_dir)}" in text
+    assert "{" not in text and "}" not in text
+
+
+def test_the_opening_has_its_headline_findings_and_citation_before_the_contents(
+    mini: Project,
+) -> None:
+    evidence = Evidence({name: load(name, mini.data_dir) for name in EVIDENCE_TABLES})
+    text = introduction(options(mini, Path("out")), evidence)
+    assert text.count("\n# ") + text.startswith("# ") == 1, "one headline"
+    order = ['class="standfirst"', 'class="edition"', 'class="key-findings"', "How to cite"]
+    positions = [text.index(marker) for marker in [*order, "<!-- ffanalysis:toc -->"]]
+    assert positions == sorted(positions)
+    assert "CC BY 4.0" in text and 'href="#evidence-' in text
 
 
 def test_the_methods_text_gives_the_reference_lists_numbers(mini: Project) -> None:

@@ -61,7 +61,7 @@ def test_the_funnel_table_names_side_stage_figure_and_claimant() -> None:
     )
     row = funnel_table(stages, CLAIMS).iloc[0]
     assert (row["Side"], row["Stage"], row["Stated by"]) == ("For Ukraine", "Arrived", "Reporters")
-    assert row["Figure"].startswith("more than 150<sup>")
+    assert row["Figure"].startswith('more than 150<sup class="cite">')
 
 
 def test_the_audit_table_names_documents_and_tables_in_words() -> None:

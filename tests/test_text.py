@@ -58,8 +58,11 @@ def test_numbers_get_separators_and_lose_needless_decimals() -> None:
 
 def test_citations_link_every_row_to_its_appendix_entry() -> None:
     assert cite("claims", "L0005, R0026") == (
-        '<sup>[<a href="#evidence-claims-L0005">L0005</a>, '
+        '<sup class="cite">[<a href="#evidence-claims-L0005">L0005</a>, '
         '<a href="#evidence-claims-R0026">R0026</a>]</sup>'
     )
-    assert cite("casualties", ["K1"]) == '<sup>[<a href="#evidence-casualties-K1">K1</a>]</sup>'
+    assert (
+        cite("casualties", ["K1"])
+        == '<sup class="cite">[<a href="#evidence-casualties-K1">K1</a>]</sup>'
+    )
     assert cite("claims", "") == ""
