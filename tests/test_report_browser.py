@@ -5,6 +5,7 @@ Skipped, with the reason, where Chromium or Playwright is missing; `.ci/run` ins
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -58,13 +59,32 @@ def open_page(browser, path: Path, width: int = 1200):
     return page
 
 
-@pytest.mark.parametrize("name", ["report.html", "countries/NOR.html"])
+PAGES = ["report.html", "countries/NOR.html"]
+
+
+@pytest.mark.parametrize("name", PAGES)
 def test_pages_load_offline_without_errors(browser, site: Path, name: str) -> None:
     page = open_page(browser, site / name)
     assert page.errors == []
     assert [url for url in page.requests if not url.startswith(("file:", "data:"))] == []
-    widths = page.eval_on_selector_all("img", "images => images.map(image => image.naturalWidth)")
-    assert widths and all(width > 0 for width in widths), widths
+    charts = page.eval_on_selector_all(
+        "svg.chart",
+        "charts => charts.map(c => [c.getAttribute('aria-label'), c.getBoundingClientRect().width])",
+    )
+    assert charts and all(label and width > 0 for label, width in charts), charts
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_page_reads_as_an_article_not_a_notebook(browser, site: Path, name: str) -> None:
+    page = open_page(browser, site / name)
+    assert page.eval_on_selector_all("h1", "headings => headings.length") == 1
+    alts = page.eval_on_selector_all("img", "images => images.map(image => image.alt)")
+    assert all(alt and "No description" not in alt for alt in alts), alts
+    text = page.inner_text("body")
+    assert not re.search(r"\bNaN\b|<NA>|\bNone\b", text)
+    headers = page.eval_on_selector_all("th", "cells => cells.map(cell => cell.innerText)")
+    assert not [header for header in headers if re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", header)]
+    assert page.eval_on_selector_all(".jp-Cell, .jp-Notebook", "nodes => nodes.length") == 0
 
 
 def test_every_table_of_contents_link_resolves(browser, site: Path) -> None:
@@ -82,14 +102,31 @@ def test_every_table_of_contents_link_resolves(browser, site: Path) -> None:
     assert missing == []
 
 
-def test_every_evidence_link_reaches_its_quote(browser, site: Path) -> None:
+def test_every_note_number_reaches_its_note(browser, site: Path) -> None:
     page = open_page(browser, site / "report.html")
-    targets = page.eval_on_selector_all(
-        'a[href^="#evidence-"]', "links => links.map(a => a.hash.slice(1))"
-    )
+    targets = page.eval_on_selector_all("a.note-ref", "links => links.map(a => a.hash.slice(1))")
     assert targets, "the chapters cite their evidence"
+    assert page.eval_on_selector_all('a[href^="#evidence-"]', "links => links.length") == 0
     for target in set(targets):
         assert page.evaluate("id => document.getElementById(id) !== null", target), target
+
+
+def test_a_note_previews_its_quote_on_keyboard_focus(browser, site: Path) -> None:
+    page = open_page(browser, site / "report.html")
+    for _ in range(200):  # tab through the page to the first note number
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('note-ref')"):
+            break
+    else:
+        pytest.fail("no note number can be reached with the keyboard")
+    number = page.evaluate("document.activeElement.textContent")
+    preview_id = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    preview = page.locator(f"#{preview_id}")
+    assert preview.is_visible()
+    quote = page.inner_text(f"#note-{number} q")
+    assert quote and quote in preview.inner_text()
+    page.keyboard.press("Tab")
+    assert not preview.is_visible(), "the preview closes when the focus moves on"
 
 
 def test_markup_in_the_data_shows_as_text_and_never_runs(browser, site: Path) -> None:
@@ -98,6 +135,25 @@ def test_markup_in_the_data_shows_as_text_and_never_runs(browser, site: Path) ->
     assert "<script>window.pwned = 1</script>" in page.inner_text("ol.sources")
 
 
-def test_the_report_fits_a_phone_screen(browser, site: Path) -> None:
-    page = open_page(browser, site / "report.html", width=390)
+@pytest.mark.parametrize("name", PAGES)
+def test_the_pages_fit_a_phone_screen(browser, site: Path, name: str) -> None:
+    page = open_page(browser, site / name, width=390)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+PAGE_BUDGETS = {"report.html": 1_500_000, "countries/*.html": 150_000}
+"""Bytes a page may weigh: everything inline, so this is what a reader downloads."""
+
+
+def test_every_page_keeps_within_its_weight_budget(site: Path) -> None:
+    weights = {
+        str(path.relative_to(site)): path.stat().st_size
+        for pattern in PAGE_BUDGETS
+        for path in site.glob(pattern)
+    }
+    over = {
+        name: weight
+        for name, weight in weights.items()
+        if weight > PAGE_BUDGETS["report.html" if name == "report.html" else "countries/*.html"]
+    }
+    assert len(weights) > 1 and over == {}
