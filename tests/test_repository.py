@@ -121,3 +121,12 @@ def test_loading_a_clean_table_does_not_import_the_validator() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["False"]
+
+
+def test_the_citation_file_names_this_version_and_the_report_s_licence() -> None:
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert citation["version"] == project["version"]
+    assert project["license"] in citation["license"] and "CC-BY-4.0" in citation["license"]
+    page = (ROOT / "ffanalysis" / "templates" / "page" / "page.html").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in page
