@@ -28,7 +28,7 @@ from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from . import countries, deaths, evidence, funnel, history, legal, vocab
+from . import comparisons, countries, deaths, funnel, history, legal, vocab
 from .asof import stated_date
 from .interval_columns import by_size, originals
 from .plotting import (
@@ -59,8 +59,8 @@ TIMELINE_LEADS = ("ru_government", "ua_government")
 """Whose series the timeline's title follows, first that has two dated figures: Moscow restates
 its count as a running total, so its series is the one that moves; Kyiv's mostly repeats."""
 
-CLAIMANT_OF = {comparison.name: comparison.claimant_type for comparison in evidence.COMPARISONS}
-"""The claimant type whose figures each comparison in `evidence.COMPARISONS` tests."""
+CLAIMANT_OF = {comparison.name: comparison.claimant_type for comparison in comparisons.COMPARISONS}
+"""The claimant type whose figures each comparison in `comparisons.COMPARISONS` tests."""
 
 EVIDENCE_WORDS = {
     "independent": "researchers",
@@ -69,7 +69,7 @@ EVIDENCE_WORDS = {
 }
 """Who found the evidence figure, as a title says it."""
 
-COMPARISON_WORDS = {comparison.name: comparison.what for comparison in evidence.COMPARISONS}
+COMPARISON_WORDS = {comparison.name: comparison.what for comparison in comparisons.COMPARISONS}
 """What each comparison counts, in words."""
 
 TIMELINE_PANELS_BY_COUNTS = {"interest": "came", "cumulative": "came", "at_one_time": "serving"}
@@ -185,7 +185,7 @@ def claims_timeline(claims: pd.DataFrame, sources: pd.DataFrame, figures_dir: Pa
     serving at one time, since the gap between the two is the story. Figures whose date is
     unknown cannot be placed on a time axis; `numbers["undated"]` counts them.
     """
-    timeline = evidence.claims_timeline(originals(claims), sources).merge(
+    timeline = comparisons.claims_timeline(originals(claims), sources).merge(
         claims[["claim_id", "source_id", "unit", "stated_on_end"]], on="claim_id"
     )
     rows = timeline.loc[
@@ -290,10 +290,10 @@ def claims_vs_evidence(
 ) -> Chart:
     """Each government's largest figure divided by each independent count, as an interval.
 
-    One row per distinct evidence figure (`evidence.headline_ratios`), so the spread of the
+    One row per distinct evidence figure (`comparisons.headline_ratios`), so the spread of the
     evidence shows; a line marks where claim and evidence would agree (a ratio of 1).
     """
-    ratios = evidence.headline_ratios(claims, sources)
+    ratios = comparisons.headline_ratios(claims, sources)
     stem = Path(figures_dir) / "claims_vs_evidence"
     if ratios.empty:
         return _no_data(stem, "No government figure has a like count to be set against yet", ratios)

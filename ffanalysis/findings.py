@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import countries, deaths, evidence, funnel, history, legal
+from . import comparisons, countries, deaths, funnel, history, legal
 from .asof import figure_period
 from .charts import (
     CLAIMANT_OF,
@@ -70,14 +70,14 @@ def ratio_findings(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per comparison with a like pair: its headline ratio, the claim and evidence in
     the sources' words and dates, the span of the ratio over every distinct evidence figure,
     and the `verdict` every evidence figure agrees on."""
-    ratios = evidence.headline_ratios(claims, sources)
+    ratios = comparisons.headline_ratios(claims, sources)
     if ratios.empty:
         return pd.DataFrame(columns=RATIO_COLUMNS)
     spans = {
         comparison: stated_span(rows["low"], rows["high"])
         for comparison, rows in ratios.groupby("comparison", sort=False)
     }
-    verdicts = evidence.verdict(ratios)
+    verdicts = comparisons.verdict(ratios)
     return (
         ratios.drop_duplicates("comparison")
         .assign(
@@ -102,7 +102,7 @@ def ratio_findings(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 def unpaired_findings(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per comparison whose claims have no like evidence: the largest claim in its
     source's words, why nothing can be divided, and the nearest count of the same kind."""
-    rows = evidence.unpaired(claims, sources)
+    rows = comparisons.unpaired(claims, sources)
     if rows.empty:
         return pd.DataFrame(columns=UNPAIRED_COLUMNS)
     return rows.assign(

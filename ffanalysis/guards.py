@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import evidence, history, paths
+from . import comparisons, history, paths
 from .problems import Problem, line_number
 from .schema import TABLES
 
@@ -32,7 +32,7 @@ def problems(raw: Tables, clean: Tables, data_dir: Path) -> list[Problem]:
     comparison = history.comparison(
         clean["historical"], clean["conflicts"], clean["claims"], clean["sources"]
     )
-    ratios = evidence.headline_ratios(clean["claims"], clean["sources"])
+    ratios = comparisons.headline_ratios(clean["claims"], clean["sources"])
     return [
         *share_problems(comparison, lines),
         *rate_problems(comparison, lines),
@@ -75,7 +75,7 @@ def ratio_problems(
     """Ratios whose two sides are not the same kind of count, or whose evidence may not be."""
     found: list[Problem] = []
     counts = claims.set_index("claim_id")["counts"].astype(str)
-    allowed = evidence.is_evidence(claims, sources).set_axis(claims["claim_id"])
+    allowed = comparisons.is_evidence(claims, sources).set_axis(claims["claim_id"])
     for _, ratio in ratios.iterrows():
         for side in ("claim", "evidence"):
             for row_id in _ids(ratio[f"{side}_ids"]):

@@ -1,6 +1,6 @@
 """The report's key findings: the few numbers a reader should leave with, each with its notes.
 
-They are picked by rule from the same analysis the chapters state (`findings`, `evidence`),
+They are picked by rule from the same analysis the chapters state (`findings`, `comparisons`),
 so the box at the top of the report and the chapters cannot disagree: each government's
 largest claim that the chapters discuss, the largest count researchers and reporters made
 themselves of the volunteers serving at one time, every claim-to-evidence ratio, and the
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import evidence, findings
+from . import comparisons, findings
 from .chapter import Tables
 from .interval_columns import by_size
 from .registry import REFERENCE_TABLES
@@ -68,12 +68,12 @@ def _largest_claims(claims: pd.DataFrame, sources: pd.DataFrame, who: str) -> li
     ]
 
 
-ARRIVALS = {c.name for c in evidence.COMPARISONS if "volunteers_arrived" in c.metrics}
+ARRIVALS = {c.name for c in comparisons.COMPARISONS if "volunteers_arrived" in c.metrics}
 """The comparisons of people who came: the claims the report's opening sets side by side."""
 
 SERVING = {
     metric
-    for comparison in evidence.COMPARISONS
+    for comparison in comparisons.COMPARISONS
     if comparison.side == "ukraine" and comparison.counts == "at_one_time"
     for metric in comparison.metrics
 }
@@ -83,7 +83,7 @@ SERVING = {
 def _serving_evidence(claims: pd.DataFrame, sources: pd.DataFrame) -> list[KeyFinding]:
     """The largest count of foreigners serving Ukraine at one time that researchers or
     reporters made themselves (the rows that may stand as evidence)."""
-    figures = evidence.dated_figures(claims, sources).query(
+    figures = comparisons.dated_figures(claims, sources).query(
         "evidence and side == 'ukraine' and metric in @SERVING"
     )
     if figures.empty:

@@ -107,15 +107,15 @@ def test_the_real_data_passes_every_guard() -> None:
 
 
 def test_no_headline_of_the_real_data_flips_when_any_one_evidence_row_is_removed() -> None:
-    from ffanalysis import chapter, evidence
+    from ffanalysis import chapter, comparisons
 
     tables = chapter.load_tables(None, "")
-    ratios = evidence.headline_ratios(tables.claims, tables.sources)
-    verdicts = evidence.verdict(ratios)
+    ratios = comparisons.headline_ratios(tables.claims, tables.sources)
+    verdicts = comparisons.verdict(ratios)
     used = {part for cell in ratios["evidence_ids"] for part in cell.split(", ")}
     for row_id in used:
         fewer = tables.claims.loc[tables.claims["claim_id"].ne(row_id)]
-        after = evidence.verdict(evidence.headline_ratios(fewer, tables.sources))
+        after = comparisons.verdict(comparisons.headline_ratios(fewer, tables.sources))
         for comparison, before in verdicts.items():
             assert after.get(comparison, before) == before, (row_id, comparison)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ffanalysis.evidence import (
+from ffanalysis.comparisons import (
     HEADLINE_COLUMNS,
     TIMELINE_COLUMNS,
     claims_timeline,
