@@ -13,6 +13,7 @@ __version__ = "0.1.0"
 
 _LAZY = {
     "load": "ffanalysis.loading",
+    "evidence": "ffanalysis.provenance",
     "validate": "ffanalysis.validation",
     "check_data": "ffanalysis.validation",
     "write_clean": "ffanalysis.clean",

@@ -20,7 +20,7 @@ from .asof import as_of as rows_as_of
 from .dates import parse_partial_date
 from .loading import load, load_reference
 from .registry import REFERENCE_TABLES
-from .text import cite, interval_text
+from .text import cite, cited_so_far, evidence_anchor, forget_citations, interval_text
 from .values import is_missing
 
 
@@ -77,6 +77,7 @@ def load_tables(data_dir: Path | str | None, as_of: object) -> Tables:
     became known.
     """
     as_of = check_as_of(as_of)
+    forget_citations()  # a notebook loads its tables once, first: its citations start here
     sources = load("sources", data_dir)
 
     def cut(frame: pd.DataFrame, *, dated_by_page: bool = True) -> pd.DataFrame:
@@ -131,6 +132,38 @@ def image(chart) -> str:
 
 _SVG_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.DOTALL)
 """matplotlib's RDF block: a licence of its own and a format line no reader needs."""
+
+
+EVIDENCE_LIST = "evidence-list"
+"""The output metadata that marks a notebook's own evidence list: the reader's pages number
+their notes themselves and leave it out."""
+
+
+def show_evidence(tables: Tables) -> None:
+    """End a notebook with the evidence for every number it cited, each entry the target of
+    the number's link, so that the links work in JupyterLab and in a plain export."""
+    from IPython.display import HTML, display
+
+    display(HTML(evidence_list(tables)), metadata={"ffanalysis": EVIDENCE_LIST})
+
+
+def evidence_list(tables: Tables) -> str:
+    """The evidence list's HTML: each cited row's id, quote, claimant, date and source."""
+    from .notes import Evidence, note_html
+
+    evidence = Evidence(
+        {
+            name: getattr(tables, name)
+            for name in ("sources", "claims", "historical", "casualties", "legal_stances", "units")
+        }
+    )
+    items = "\n".join(
+        f'<li id="{evidence_anchor(table, row_id)}"><strong>{html.escape(row_id)}</strong> '
+        f"{note_html(table, row_id, evidence)}</li>"
+        for table, row_id in cited_so_far()
+    )
+    body = f'<ol class="evidence-list">\n{items}\n</ol>' if items else "<p>Nothing was cited.</p>"
+    return f"<h2>Evidence for the numbers above</h2>\n{body}"
 
 
 def show_table(table: pd.DataFrame, caption: str = "") -> None:

@@ -17,6 +17,7 @@ import nbformat
 import pandas as pd
 from nbformat import NotebookNode
 
+from .chapter import EVIDENCE_LIST
 from .notebook import RECORD_MIMETYPE
 from .notes import EVIDENCE_LINK, Evidence, notes_list, number_notes, source_line
 from .reader_page import cell_html, render
@@ -90,7 +91,8 @@ def _source_item(source: pd.Series) -> str:
 
 
 def _for_readers(cell: NotebookNode) -> NotebookNode:
-    """The cell without what readers should not see: recorded values and error streams."""
+    """The cell without what readers should not see: recorded values, error streams, and the
+    notebook's own evidence list (the page has numbered notes instead)."""
     if cell.get("cell_type") != "code":
         return cell
     outputs = [
@@ -98,6 +100,7 @@ def _for_readers(cell: NotebookNode) -> NotebookNode:
         for output in cell.get("outputs", [])
         if RECORD_MIMETYPE not in output.get("data", {})
         and not (output.get("output_type") == "stream" and output.get("name") == "stderr")
+        and output.get("metadata", {}).get("ffanalysis") != EVIDENCE_LIST
     ]
     return nbformat.from_dict({**cell, "outputs": outputs})
 

@@ -161,10 +161,26 @@ def cite(table: str, ids: Iterable[str] | str) -> str:
     `ids` may be a list or a comma-separated cell (as the analysis functions return them).
     """
     row_ids = [part.strip() for part in ids.split(",")] if isinstance(ids, str) else list(ids)
+    _CITED.update(dict.fromkeys((table, row_id) for row_id in row_ids if row_id))
     links = ", ".join(
         f'<a href="#{evidence_anchor(table, row_id)}">{row_id}</a>' for row_id in row_ids if row_id
     )
     return f'<sup class="cite">[{links}]</sup>' if links else ""
+
+
+_CITED: dict[tuple[str, str], None] = {}
+"""(table, row id) of every row `cite` has linked since `forget_citations`, in order: what a
+notebook's own evidence list shows (`chapter.show_evidence`)."""
+
+
+def cited_so_far() -> list[tuple[str, str]]:
+    """The rows cited since the notebook began, in order of first citation."""
+    return list(_CITED)
+
+
+def forget_citations() -> None:
+    """Start a notebook's list of citations afresh (a kept kernel runs several notebooks)."""
+    _CITED.clear()
 
 
 MARKDOWN_SIGNS = re.compile(r"([\\`*_\[\]()!|~$])")

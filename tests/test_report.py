@@ -95,13 +95,18 @@ def test_the_source_list_has_the_cited_sources_marked_and_whole_links() -> None:
     assert sources_list([], EVIDENCE) == ""
 
 
-def test_a_page_drops_parameters_records_and_error_streams() -> None:
+def test_a_page_drops_parameters_records_error_streams_and_the_notebook_s_evidence() -> None:
     parameters = nbformat.v4.new_code_cell("as_of = ''", metadata={"tags": ["parameters"]})
     code = nbformat.v4.new_code_cell("x")
     code.outputs = [
         nbformat.v4.new_output("display_data", data={RECORD_MIMETYPE: {"name": "n", "value": 1}}),
         nbformat.v4.new_output("stream", name="stderr", text="a warning"),
         nbformat.v4.new_output("display_data", data={"text/markdown": "Said *this*."}),
+        nbformat.v4.new_output(
+            "display_data",
+            data={"text/html": "<h2>Evidence for the numbers above</h2>"},
+            metadata={"ffanalysis": "evidence-list"},
+        ),
     ]
     page = page_html([parameters, code], EVIDENCE, title="A <page>")
     assert "<title>A &lt;page&gt;</title>" in page
