@@ -118,8 +118,19 @@ def source_line(source: pd.Series) -> str:
 
 
 def _quote(row: pd.Series) -> str:
+    """The verbatim quote; one not in English carries its language, for screen readers and
+    fonts, and our English rendering, marked as ours."""
     quote = _text(row.get("quote"))
-    return f'<span class="quote"><q>{_e(quote)}</q></span>' if quote else ""
+    if not quote:
+        return ""
+    language = _text(row.get("quote_language"))
+    if not language:
+        return f'<span class="quote"><q>{_e(quote)}</q></span>'
+    english = _text(row.get("quote_english"))
+    return (
+        f'<span class="quote"><q lang="{_e(language)}">{_e(quote)}</q> '
+        f'<span class="translation">(our translation: “{_e(english)}”)</span></span>'
+    )
 
 
 def _said(row: pd.Series) -> str:

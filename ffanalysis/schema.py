@@ -189,6 +189,32 @@ def _note() -> Column:
     return Column("note", Kind.TEXT, "A short remark in the project's own words.", required=False)
 
 
+def _translation_columns() -> tuple[Column, ...]:
+    """A quote not in English stays verbatim; the reader also gets our English rendering."""
+    return (
+        Column(
+            "quote_language",
+            Kind.CHOICE,
+            "The language of the quote when it is not English; empty for English.",
+            required=False,
+            vocabulary=vocab.LANGUAGE,
+            label="language of the quote",
+        ),
+        Column(
+            "quote_english",
+            Kind.TEXT,
+            "The project's own English rendering of a quote not in English, shown beside the "
+            "quote as our translation; empty for English.",
+            required=False,
+            label="our translation",
+        ),
+    )
+
+
+def _translation_missing(frame: pd.DataFrame) -> pd.Series:
+    return frame["quote_language"].isna() != frame["quote_english"].isna()
+
+
 def _statement_columns(key: str, what: str, records: str) -> tuple[Column, ...]:
     """`echo_of` and `distinct_from`: how a row that looks like another is told apart from it.
 
@@ -308,6 +334,7 @@ def _figure_columns(table: str, key: str) -> tuple[Column, ...]:
             label="marked unverified",
         ),
         *_source_columns("the figure"),
+        *_translation_columns(),
         *_statement_columns(f"{table}.{key}", "statement", "the figure"),
         _note(),
     )
@@ -491,6 +518,13 @@ def _statement_rules(key: str) -> tuple[RowRule, ...]:
 
 
 _FIGURE_RULES = (
+    RowRule(
+        "quote_english",
+        "Given exactly when quote_language is: a quote not in English carries our translation.",
+        "must be given exactly when quote_language is (a quote not in English needs our "
+        "translation, an English one none)",
+        _translation_missing,
+    ),
     RowRule(
         "value_high",
         "At least value_low when both are given.",

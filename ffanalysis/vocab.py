@@ -25,6 +25,17 @@ QUALIFIER = _vocabulary(
     vague="No number is stated ('dozens', 'hundreds'): both values empty; the note gives the wording.",
 )
 
+LANGUAGE = _vocabulary(
+    bg="Bulgarian",
+    ja="Japanese",
+    pt="Portuguese",
+    ro="Romanian",
+    ru="Russian",
+    sv="Swedish",
+    uk="Ukrainian",
+)
+"""Languages a quote may be in other than English, by their BCP 47 codes (a page's `lang`)."""
+
 METRIC = _vocabulary(
     volunteers_interested="People who applied, registered, contacted an embassy or said they wanted to go.",
     applications="Formal applications received.",

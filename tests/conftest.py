@@ -37,16 +37,16 @@ spanish_civil_war,Spanish Civil War,spanish_republic,1936-07-17,1939-03-28,doc,l
 russia_ukraine_2022,Russia-Ukraine war,ukraine,2022-02-24,,doc,line 11,began on 24 February 2022,
 """,
     "claims.csv": """\
-claim_id,conflict,side,metric,country,stated_on,refers_to,claimant,claimant_type,reported_by,value_low,value_high,qualifier,hedge,conversion,unit,counts,uncertain,source_id,locator,quote,echo_of,distinct_from,note
-C1,russia_ukraine_2022,ukraine,volunteers_interested,ALL,2022-03,,Kyiv,ua_government,Test Press,20000,20000,exact,,,persons,interest,false,doc,line 1,"20,000 volunteers from 52 countries",,,
-C2,russia_ukraine_2022,ukraine,fighters_active,ALL,,,Reporters,media,Test Press,1500,2000,range,,,persons,at_one_time,false,doc,line 2,"1,500 to 2,000 foreigners were serving",,,
-C3,russia_ukraine_2022,ukraine,volunteers_arrived,ALL,2022,,Moscow,ru_government,Test Press,13387,13387,exact,,,persons,cumulative,false,doc,line 3,"claimed 13,387 mercenaries",,,
-C4,russia_ukraine_2022,ukraine,killed,ALL,,,A count,ru_affiliated,Test Press,,750,fewer_than,,,persons,cumulative,false,doc,line 4,Fewer than 750 foreign volunteers,,,
-C5,russia_ukraine_2022,ukraine,origin_countries,ALL,2022-03,,Kyiv,ua_government,Test Press,52,52,exact,,,countries,not_people,false,doc,line 1,from 52 countries,,,
+claim_id,conflict,side,metric,country,stated_on,refers_to,claimant,claimant_type,reported_by,value_low,value_high,qualifier,hedge,conversion,unit,counts,uncertain,source_id,locator,quote,quote_language,quote_english,echo_of,distinct_from,note
+C1,russia_ukraine_2022,ukraine,volunteers_interested,ALL,2022-03,,Kyiv,ua_government,Test Press,20000,20000,exact,,,persons,interest,false,doc,line 1,"20,000 volunteers from 52 countries",,,,,
+C2,russia_ukraine_2022,ukraine,fighters_active,ALL,,,Reporters,media,Test Press,1500,2000,range,,,persons,at_one_time,false,doc,line 2,"1,500 to 2,000 foreigners were serving",,,,,
+C3,russia_ukraine_2022,ukraine,volunteers_arrived,ALL,2022,,Moscow,ru_government,Test Press,13387,13387,exact,,,persons,cumulative,false,doc,line 3,"claimed 13,387 mercenaries",,,,,
+C4,russia_ukraine_2022,ukraine,killed,ALL,,,A count,ru_affiliated,Test Press,,750,fewer_than,,,persons,cumulative,false,doc,line 4,Fewer than 750 foreign volunteers,,,,,
+C5,russia_ukraine_2022,ukraine,origin_countries,ALL,2022-03,,Kyiv,ua_government,Test Press,52,52,exact,,,countries,not_people,false,doc,line 1,from 52 countries,,,,,
 """,
     "historical.csv": """\
-figure_id,conflict,side,metric,country,stated_on,refers_to,claimant,claimant_type,reported_by,value_low,value_high,qualifier,hedge,conversion,unit,counts,uncertain,source_id,locator,quote,echo_of,distinct_from,note
-H1,spanish_civil_war,spanish_republic,fighters_total,ALL,,,Historians,independent,Test Press,32000,32000,about,,,persons,cumulative,false,doc,line 10,"Some 32,000 brigaders",,,
+figure_id,conflict,side,metric,country,stated_on,refers_to,claimant,claimant_type,reported_by,value_low,value_high,qualifier,hedge,conversion,unit,counts,uncertain,source_id,locator,quote,quote_language,quote_english,echo_of,distinct_from,note
+H1,spanish_civil_war,spanish_republic,fighters_total,ALL,,,Historians,independent,Test Press,32000,32000,about,,,persons,cumulative,false,doc,line 10,"Some 32,000 brigaders",,,,,
 """,
     "casualties.csv": """\
 casualty_id,person,nationality,side,died_on,reported_on,place,unit,role,source_id,locator,quote,echo_of,distinct_from,note

@@ -83,7 +83,7 @@ def test_the_build_writes_nothing_when_a_guard_refuses(project: Project) -> None
     serving = claims.splitlines()[2].replace("C2,", "C9,").replace("Reporters", "Others")
     army = (
         "C8,russia_ukraine_2022,ukraine,host_force,ALL,,,Kyiv,ua_government,Test Press,52,52,"
-        "exact,,,persons,at_one_time,false,doc,line 1,from 52 countries,,,\n"
+        "exact,,,persons,at_one_time,false,doc,line 1,from 52 countries,,,,,\n"
     )
     project.write("claims.csv", claims + serving + "\n" + army)
     with pytest.raises(DataError) as refused:

@@ -35,6 +35,9 @@ CLAIMS = claims(
     C1,volunteers_interested,2022-03,Kyiv,ua_government,Test Press,20000,,more_than,doc,line 1,"more than 20,000 <i>volunteers</i>"
     C2,volunteers_interested,2022-03-06,Moscow,ru_government,,100,200,range,other,p. 2,"100 to 200"
     """
+).assign(
+    quote_language=lambda rows: rows["claim_id"].map({"C2": "bg"}).astype("category"),
+    quote_english=lambda rows: rows["claim_id"].map({"C2": "100 to <200>"}).astype("string"),
 )
 EVIDENCE = Evidence({"sources": SOURCES, "claims": CLAIMS})
 
@@ -67,6 +70,8 @@ def test_a_note_quotes_says_who_when_where_and_how_the_words_became_the_figure()
     assert "Read as: “more than 20,000” → above 20,000, no upper bound." in note
     ranged = note_html("claims", "C2", EVIDENCE)
     assert "Stated by Moscow, 6 March 2022." in ranged and "between 100 and 200" in ranged
+    assert '<q lang="bg">100 to 200</q>' in ranged
+    assert "(our translation: “100 to &lt;200&gt;”)" in ranged
     assert note_html("claims", "GONE", EVIDENCE) == "This figure's record is missing from the data."
 
 

@@ -240,6 +240,17 @@ MALFORMED = {
         replace_in("casualties.csv", ",2023-02,", ",1999-02,"),
         ["casualties.csv:2: died_on: '1999-02' is outside the years 2014-2100"],
     ),
+    "a quote in another language without our translation": (
+        replace_in("claims.csv", '52 countries",,,,,', '52 countries",bg,,,,'),
+        [
+            "claims.csv:2: quote_english: must be given exactly when quote_language is (a quote "
+            "not in English needs our translation, an English one none)"
+        ],
+    ),
+    "a quote in a language the project has no code for": (
+        replace_in("claims.csv", '52 countries",,,,,', '52 countries",xx,Ours,,,'),
+        ["claims.csv:2: quote_language: 'xx' is not one of: bg, ja, pt, ro, ru, sv, uk"],
+    ),
     "a folder where a table should be": (
         lambda project: (project.raw / "units.csv").unlink() or (project.raw / "units.csv").mkdir(),
         ["units.csv:1: (file): is a folder, not a file"],
