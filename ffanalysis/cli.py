@@ -172,6 +172,25 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_options(audit)
     audit.set_defaults(run=_audit)
 
+    diff = commands.add_parser(
+        "diff",
+        help="list the rows added, changed and retracted between two vintages of the data",
+        description="Compare two vintages of data/clean: each an as-of date (2023, 2023-06, "
+        "2023-06-30: the current data cut to the rows stated by then) or a git revision (a "
+        "commit, a tag, HEAD~3: the clean tables as committed). List every row added, changed "
+        "(column by column) or retracted, and the report's key findings that moved.",
+    )
+    diff.add_argument("before", metavar="OLD", help="the earlier vintage: a date or a revision")
+    diff.add_argument(
+        "after",
+        metavar="NEW",
+        nargs="?",
+        default=None,
+        help="the later vintage (default: the current data)",
+    )
+    _add_data_options(diff)
+    diff.set_defaults(run=_diff)
+
     dictionary = commands.add_parser(
         "dictionary",
         help="print (or write) the data dictionary generated from the schema",
@@ -339,6 +358,29 @@ def _audit(arguments: argparse.Namespace) -> int:
     for file in unused:
         print(f"no rows cite {file}", file=sys.stderr)
     return EXIT_DATA if len(unused) else EXIT_OK
+
+
+def _diff(arguments: argparse.Namespace) -> int:
+    from .problems import ParameterError
+    from .vintages import CURRENT, change_lines, diff, moved_findings, summary, vintage
+
+    data_dir, _ = _folders(arguments)
+    try:
+        before = vintage(arguments.before, data_dir)
+        after = CURRENT if arguments.after is None else vintage(arguments.after, data_dir)
+    except ParameterError as error:
+        raise UsageError(str(error)) from None
+    changes = diff(before, after, data_dir)
+    print(f"From {before.label} to {after.label}:")
+    for line in summary(changes) or ["no row was added, changed or retracted"]:
+        print(f"  {line}")
+    for line in change_lines(changes):
+        print(line)
+    moved = moved_findings(before, after, data_dir)
+    print("Key findings that moved:" if moved else "No key finding moved.")
+    for line in moved:
+        print(f"  {line}")
+    return EXIT_OK
 
 
 def _dictionary(arguments: argparse.Namespace) -> int:

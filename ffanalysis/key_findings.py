@@ -18,7 +18,7 @@ from .chapter import Tables
 from .interval_columns import by_size
 from .registry import REFERENCE_TABLES
 from .text import figure_text, number, period_text
-from .values import number_or_none
+from .values import is_missing, number_or_none
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def _listed_deaths(tables: Tables) -> list[KeyFinding]:
         if listed.empty or "named_deaths" not in listed:
             continue
         source = tables.sources.set_index("source_id").loc[reference.source_id]
-        partisan = " (a partisan source)" if bool(source.get("partisan")) else ""
+        partisan = " (a partisan source)" if _is_true(source.get("partisan")) else ""
         result.append(
             KeyFinding(
                 kind="listed",
@@ -141,3 +141,8 @@ def _listed_deaths(tables: Tables) -> list[KeyFinding]:
             )
         )
     return result
+
+
+def _is_true(flag: object) -> bool:
+    """A flag of a clean table: True, False or missing (which is not True)."""
+    return not is_missing(flag) and bool(flag)

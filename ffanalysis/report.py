@@ -75,7 +75,7 @@ def sources_list(source_ids: list[str], evidence: Evidence) -> str:
 
 def _source_item(source: pd.Series) -> str:
     marks = []
-    if source.get("partisan") is True or str(source.get("partisan")).lower() == "true":
+    if str(source.get("partisan")).lower() == "true":
         marks.append("a partisan outlet")
     copied = text_or_empty(source.get("copy_of"))
     if copied:

@@ -1,0 +1,84 @@
+"""What changed between two vintages: git revisions of the clean data, or as-of dates."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ffanalysis import paths
+from ffanalysis.clean import write_clean
+from ffanalysis.cli import main
+from ffanalysis.problems import ParameterError
+from ffanalysis.vintages import CURRENT, change_lines, diff, summary, vintage
+from tests.conftest import Project, copy_mini_project
+from tests.helpers import data_options
+
+
+def git(folder: Path, *arguments: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *arguments],
+        cwd=folder, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def committed(tmp_path: Path) -> Project:
+    """The mini project with its clean data committed to a repository of its own."""
+    project = copy_mini_project(tmp_path / "mini")
+    write_clean(project.data_dir, project.shared_dir)
+    git(project.data_dir, "init", "-q")
+    git(project.data_dir, "add", ".")
+    git(project.data_dir, "commit", "-q", "-m", "first vintage")
+    return project
+
+
+def edit_clean(project: Project, name: str, old: str, new: str) -> None:
+    path = paths.clean_dir(project.data_dir) / f"{name}.csv"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_rows_added_changed_and_retracted_since_a_revision(committed: Project) -> None:
+    clean = paths.clean_dir(committed.data_dir) / "claims.csv"
+    lines = clean.read_text(encoding="utf-8").splitlines(keepends=True)
+    retracted = lines.pop(2).split(",")[0]
+    added = lines[1].replace(lines[1].split(",")[0], "C99", 1)
+    clean.write_text("".join([*lines, added]), encoding="utf-8")
+    edit_clean(committed, "claims", "Foreign minister", "Foreign Minister")
+    changes = diff("HEAD", CURRENT, committed.data_dir)
+    assert summary(changes) == ["claims: 1 row added, 1 row changed, 1 row retracted"]
+    assert sorted(change_lines(changes)) == sorted(
+        [
+            "claims\tadded\tC99",
+            "claims\tchanged\tC01\tclaimant: 'Foreign minister' -> 'Foreign Minister'",
+            f"claims\tretracted\t{retracted}",
+        ]
+    )
+
+
+def test_two_dates_differ_by_the_rows_stated_between_them(committed: Project) -> None:
+    changes = diff("2022-12-31", "2023-12-31", committed.data_dir)
+    assert set(changes["change"]) <= {"added"}
+    assert set(changes["table"]) <= {"claims", "historical", "casualties", "legal_stances", "units"}
+    assert diff("2023", "2023", committed.data_dir).empty
+
+
+def test_a_vintage_is_a_date_or_a_revision_or_refused(committed: Project) -> None:
+    assert vintage("2023-06", committed.data_dir).as_of == "2023-06"
+    assert vintage("HEAD", committed.data_dir).revision == "HEAD"
+    with pytest.raises(ParameterError, match=r"neither a date .* nor a git revision"):
+        vintage("no-such-tag", committed.data_dir)
+
+
+def test_the_command_names_what_it_compares_and_refuses_nonsense(
+    committed: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit_clean(committed, "claims", "Foreign minister", "Foreign Minister")
+    assert main(["diff", "HEAD", *data_options(committed)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("From revision HEAD to the current data:\n  claims: 1 row changed\n")
+    assert main(["diff", "nonsense", *data_options(committed)]) == 2
+    assert "neither a date" in capsys.readouterr().err
