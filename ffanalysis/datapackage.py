@@ -145,7 +145,8 @@ def main_sources(tables: dict[str, pd.DataFrame]) -> list[dict[str, str]]:
 
 
 def parquet_bytes(frame: pd.DataFrame) -> bytes:
-    """The table as Parquet, dtypes kept (pandas reads back the same frame)."""
+    """The table as Parquet, dtypes kept (pandas reads back the same frame, its dates in
+    milliseconds: Parquet has no unit of seconds)."""
     buffer = io.BytesIO()
     frame.to_parquet(buffer, index=False, engine="pyarrow")
     return buffer.getvalue()
