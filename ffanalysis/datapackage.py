@@ -104,8 +104,9 @@ def descriptor(tables: dict[str, pd.DataFrame], title: str, version: str) -> dic
 def table_schema(table: Table) -> dict[str, Any]:
     """A curated table's Frictionless schema: fields, keys and foreign keys."""
     references = [column for column in table.columns if column.references]
+    dtypes = clean_columns(table)
     return {
-        "fields": [field for column in table.columns for field in _fields(table, column)],
+        "fields": [field for column in table.columns for field in _fields(column, dtypes)],
         "missingValues": [""],
         "primaryKey": [table.key],
         "foreignKeys": [_foreign_key(table, column) for column in references],
@@ -202,9 +203,9 @@ def _resource(name: str) -> dict[str, Any]:
     }
 
 
-def _fields(table: Table, column: Column) -> Iterator[dict[str, Any]]:
-    """The clean fields of one declared column: two for a date (its first and last day)."""
-    dtypes = clean_columns(table)
+def _fields(column: Column, dtypes: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The clean fields of one declared column (`dtypes`: the clean table's): two for a date,
+    its first and last day."""
     parts = (
         {START: "first day it can mean", END: "last day it can mean"}
         if column.kind is Kind.DATE
