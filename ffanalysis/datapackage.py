@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import paths
 from .clean import END, START, clean_columns, to_csv_text
-from .kinds import KINDS, Kind
+from .kinds import ID_PATTERN, KINDS, LARGEST_NUMBER, QUOTE_MAX_LENGTH, TEXT_MAX_LENGTH, Kind
 from .loading import load
 from .reference import ReferenceTable
 from .registry import REFERENCE_TABLES
@@ -50,6 +50,14 @@ _FIELD_TYPES = {
     "datetime64[s]": "date",
 }
 """Frictionless field type of each clean pandas dtype (`kinds` declares the dtypes)."""
+
+_KIND_CONSTRAINTS: dict[Kind, dict[str, Any]] = {
+    Kind.ID: {"pattern": ID_PATTERN},
+    Kind.TEXT: {"maxLength": TEXT_MAX_LENGTH},
+    Kind.QUOTE: {"maxLength": QUOTE_MAX_LENGTH},
+    Kind.NUMBER: {"minimum": 0, "maximum": LARGEST_NUMBER},
+}
+"""The limits `kinds` checks of a kind's cells that Frictionless can check too."""
 
 _ALTERNATES = {"parquet": "application/vnd.apache.parquet", "json": "application/json"}
 """The other formats each table is published in, with their media types."""
@@ -215,6 +223,7 @@ def _fields(column: Column, dtypes: dict[str, Any]) -> Iterator[dict[str, Any]]:
         constraints = {
             **({"required": True} if column.required else {}),
             **({"unique": True} if column.unique else {}),
+            **_KIND_CONSTRAINTS.get(column.kind, {}),
         }
         typed = _typed(dtypes[column.name + suffix])
         constraints.update(typed.pop("constraints", {}))

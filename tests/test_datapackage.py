@@ -14,7 +14,7 @@ import pytest
 
 from ffanalysis import datapackage, vocab
 from ffanalysis.clean import write_clean
-from ffanalysis.kinds import Kind
+from ffanalysis.kinds import ID_PATTERN, TEXT_MAX_LENGTH, Kind
 from ffanalysis.loading import load
 from ffanalysis.registry import REFERENCE_TABLES
 from ffanalysis.schema import TABLES, Column, Table
@@ -82,6 +82,9 @@ def test_a_derived_table_is_published_when_the_sources_cite_its_file(tmp_path: P
         ("claims", ",False,doc,line 2,", ",False,elsewhere,line 2,", "foreign-key"),
         ("claims", "C1,russia_ukraine_2022,", "C1,some_other_war,", "foreign-key"),
         ("claims", "C2,russia_ukraine_2022,", "C1,russia_ukraine_2022,", "primary-key"),
+        ("claims", "C5,russia_ukraine_2022,", "C5!,russia_ukraine_2022,", "constraint-error"),
+        ("claims", ",from 52 countries,", f",{'from 52 countries ' * 12},", "constraint-error"),
+        ("claims", ",52,52,exact,", ",-52,-52,exact,", "constraint-error"),
         ("units", ",legion,", ",navy,", "constraint-error"),
         ("units", "first,1st Battalion,", ",1st Battalion,", "constraint-error"),
     ],
@@ -126,8 +129,12 @@ def test_a_reference_column_becomes_a_foreign_key() -> None:
 def test_keys_required_columns_and_dates_follow_the_declarations() -> None:
     schema = datapackage.table_schema(TABLES["claims"])
     assert schema["primaryKey"] == ["claim_id"]
-    assert field(schema, "claim_id")["constraints"] == {"required": True, "unique": True}
-    assert "constraints" not in field(schema, "note")
+    assert field(schema, "claim_id")["constraints"] == {
+        "required": True,
+        "unique": True,
+        "pattern": ID_PATTERN,
+    }
+    assert field(schema, "note")["constraints"] == {"maxLength": TEXT_MAX_LENGTH}
     assert field(schema, "value_low")["type"] == "number"
     assert field(schema, "uncertain")["type"] == "boolean"
     assert [field(schema, f"stated_on_{end}")["type"] for end in ("start", "end")] == [
