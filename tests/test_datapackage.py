@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 from types import MappingProxyType
 
@@ -18,7 +19,7 @@ from ffanalysis.kinds import ID_PATTERN, TEXT_MAX_LENGTH, Kind
 from ffanalysis.loading import load
 from ffanalysis.registry import REFERENCE_TABLES
 from ffanalysis.schema import TABLES, Column, Table
-from tests.conftest import Project, copy_mini_project
+from tests.conftest import Project, Published, copy_mini_project, make_project
 
 
 def publish(project: Project, site: Path) -> Path:
@@ -28,9 +29,17 @@ def publish(project: Project, site: Path) -> Path:
     return site
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Published:
+    """The fixture project's data package, written once for the tests that only read it."""
+    project = make_project(tmp_path_factory.mktemp("datapackage"))
+    return Published(project, publish(project, project.root / "site"))
+
+
 @pytest.fixture
-def site(project: Project, tmp_path: Path) -> Path:
-    return publish(project, tmp_path / "site")
+def site(built: Published, tmp_path: Path) -> Path:
+    """A copy of the built package, for a test to break."""
+    return Path(shutil.copytree(built.site, tmp_path / "site"))
 
 
 def validate(site: Path) -> frictionless.Report:
@@ -144,8 +153,8 @@ def test_keys_required_columns_and_dates_follow_the_declarations() -> None:
     assert "stated_on" not in [field["name"] for field in schema["fields"]]
 
 
-def test_every_format_holds_the_clean_table(project: Project, site: Path) -> None:
-    folder = site / datapackage.FOLDER
+def test_every_format_holds_the_clean_table(built: Published) -> None:
+    project, folder = built.project, built.site / datapackage.FOLDER
     for name in TABLES:
         clean = load(name, project.data_dir)
         assert (folder / f"{name}.csv").read_bytes() == (project.clean / f"{name}.csv").read_bytes()
@@ -167,7 +176,8 @@ def test_the_same_data_publishes_the_same_bytes(project: Project, tmp_path: Path
     assert str(tmp_path) not in (first / datapackage.DESCRIPTOR).read_text(encoding="utf-8")
 
 
-def test_published_files_names_every_file_written(project: Project, site: Path) -> None:
+def test_published_files_names_every_file_written(built: Published) -> None:
+    project, site = built.project, built.site
     written = sorted(str(path.relative_to(site)) for path in site.rglob("*") if path.is_file())
     assert sorted(datapackage.published_files(project.data_dir)) == written
     assert datapackage.published_files(project.data_dir)[0] == datapackage.DESCRIPTOR
