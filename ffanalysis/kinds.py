@@ -28,6 +28,8 @@ LARGEST_NUMBER = 10**10
 """More than any count or sum the tables hold: a larger number is a typing mistake."""
 YEARS = (1900, 2100)
 """The first and last year a date may name."""
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
+"""What an identifier is: a letter or digit, then letters, digits, '_', '.' or '-'."""
 FORMULA_START = ("=", "+", "-", "@")
 INVISIBLE = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
@@ -167,7 +169,7 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 "Starts with a letter or digit; then letters, digits, '_', '.' or '-'.",
-                lambda values, column: values.str.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*"),
+                lambda values, column: values.str.fullmatch(ID_PATTERN),
                 lambda value, column: f"{value!r} must be letters, digits, '_', '.' or '-'",
             ),
         ),

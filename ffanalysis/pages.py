@@ -13,7 +13,7 @@ import nbformat
 import pandas as pd
 from nbformat import NotebookNode
 
-from . import corrections, paths
+from . import corrections, datapackage, paths
 from .chapter import date_words, load_tables
 from .countries import country_name
 from .dates import parse_partial_date
@@ -68,6 +68,8 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
         title=REPORT_TITLE,
     )
     (site / "report.html").write_text(report, encoding="utf-8")
+    version = data_version(options.data_dir)
+    datapackage.write_data_package(site, options.data_dir, REPORT_TITLE, version)
 
 
 def published_notebook(notebook: NotebookNode, run: Run) -> NotebookNode:

@@ -8,13 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import frictionless
 import nbformat
 import pytest
 
+from ffanalysis import datapackage
 from ffanalysis.build import build
 from ffanalysis.execution import TIMINGS, longest_first
 from ffanalysis.problems import BuildError, DataError
+from ffanalysis.publishing import MANIFEST
+from ffanalysis.registry import REFERENCE_TABLES
 from ffanalysis.runs import NOTEBOOKS, Run
+from ffanalysis.schema import TABLES
 from tests.conftest import Project, Published, copy_mini_project
 from tests.helpers import fingerprint, options, progress_of, publish_site, with_hostile_title
 
@@ -50,6 +55,19 @@ def test_the_build_publishes_the_report_country_pages_figures_and_notebooks(
     assert "page(s) in" in log
 
 
+def test_the_build_publishes_a_valid_data_package_of_every_table(published: Published) -> None:
+    site = published.site
+    report = frictionless.validate(str(site / datapackage.DESCRIPTOR))
+    assert report.valid, [error.message for task in report.tasks for error in task.errors]
+    described = json.loads((site / datapackage.DESCRIPTOR).read_text(encoding="utf-8"))
+    assert [resource["name"] for resource in described["resources"]] == [
+        *TABLES,
+        *REFERENCE_TABLES,
+    ]
+    manifest = json.loads((site / MANIFEST).read_text())["files"]
+    assert set(datapackage.published_files(published.project.data_dir)) <= set(manifest)
+
+
 def test_each_notebook_runs_as_in_a_new_kernel(published: Published) -> None:
     """Six notebooks on two workers: most run in a kernel kept from an earlier notebook."""
     site = published.site
@@ -83,7 +101,8 @@ def test_the_same_inputs_give_the_same_pages_byte_for_byte(
     shutil.copytree(site / ".cache", again / ".cache")
     progress = progress_of(hostile_project, again)
     assert progress and all(line.endswith(": cached") for line in progress)
-    for page in ("report.html", "countries/NOR.html"):
+    data = datapackage.published_files(hostile_project.data_dir)
+    for page in ("report.html", "countries/NOR.html", *data):
         assert (again / page).read_bytes() == (site / page).read_bytes(), page
 
 
