@@ -119,6 +119,7 @@ def introduction(options: Options, evidence: Evidence) -> str:
             vintage=_newest(sources),
             data_version=data_version(options.data_dir),
             key_findings=key_findings_box(found),
+            data_package=datapackage.DESCRIPTOR,
             sources=plural(len(sources), "source", "sources"),
             claims=plural(len(claims), "curated figure", "curated figures"),
             claimants=plural(claims["claimant"].nunique(), "claimant", "different claimants"),

@@ -51,6 +51,7 @@ def test_the_opening_has_its_headline_findings_and_citation_before_the_contents(
     positions = [text.index(marker) for marker in [*order, "<!-- ffanalysis:toc -->"]]
     assert positions == sorted(positions)
     assert "CC BY 4.0" in text and 'href="#evidence-' in text
+    assert '<a href="data/datapackage.json">' in text
 
 
 def test_the_methods_text_gives_the_reference_lists_numbers(mini: Project) -> None:
