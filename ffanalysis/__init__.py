@@ -3,17 +3,35 @@
     import ffanalysis as ff
     claims = ff.load("claims")
 
+Questions, and the function that answers each:
+
+- What does a table hold?            ff.load("claims"); ff.TABLES; docs/data_dictionary.md
+- Everything as of a date?           ff.tables("2023-06").claims  (as the chapters see it)
+- Where does a number come from?     ff.evidence("L0005, R0026")  (claimant, date, quote)
+- One country's rows, groups too?    ff.country_rows(claims, "USA")  (USA alone or in USA+CAN)
+- A column of figures in words?      ff.figures_in_words(claims)  ("more than 20,000")
+- What changed between vintages?     ff.diff("2023", "2024"); ff.diff("HEAD~5")
+- Claims against evidence?           ff.comparisons.headline_ratios(claims, sources)
+- The numbers each chapter states?   ff.findings (ratio_findings, death_findings, ...)
+- The top of the report?             ff.key_findings.key_findings(ff.tables())
+- A country's funnel, deaths, law?   ff.funnel, ff.deaths, ff.legal; ff.history for past wars
+- Is the data valid?                 ff.validate(); ff.check_data()
+
 Importing the package is cheap: pandas and the plotting libraries are imported only
-when a function that needs them is first used.
+when a function or module that needs them is first used.
 """
 
-from importlib import import_module
+from importlib import import_module as _import_module
 
 __version__ = "0.1.0"
 
 _LAZY = {
     "load": "ffanalysis.loading",
+    "tables": "ffanalysis.chapter",
     "evidence": "ffanalysis.provenance",
+    "country_rows": "ffanalysis.countries",
+    "figures_in_words": "ffanalysis.text",
+    "diff": "ffanalysis.vintages",
     "validate": "ffanalysis.validation",
     "check_data": "ffanalysis.validation",
     "write_clean": "ffanalysis.clean",
@@ -22,15 +40,31 @@ _LAZY = {
     "Interval": "ffanalysis.ranges",
 }
 
+ANALYSIS_MODULES = (
+    "comparisons",
+    "findings",
+    "key_findings",
+    "funnel",
+    "deaths",
+    "legal",
+    "history",
+    "charts",
+    "chapter",
+)
+"""The modules an analyst reaches for, shown by tab-completion on `ff.`."""
+
 
 def __getattr__(name: str):
     if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
+        return getattr(_import_module(_LAZY[name]), name)
+    if name in ANALYSIS_MODULES:
+        return _import_module(f"{__name__}.{name}")
     raise AttributeError(f"module 'ffanalysis' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_LAZY])
+    public = [name for name in globals() if not name.startswith("_") or name == "__version__"]
+    return sorted([*public, *_LAZY, *ANALYSIS_MODULES])
 
 
-__all__ = [*_LAZY, "__version__"]
+__all__ = [*_LAZY, *ANALYSIS_MODULES, "__version__"]

@@ -99,6 +99,12 @@ def load_tables(data_dir: Path | str | None, as_of: object) -> Tables:
     )
 
 
+def tables(as_of: object = "", data_dir: Path | str | None = None) -> Tables:
+    """Every clean table as of a date (2023, 2023-06, 2023-06-30; "" for everything), as the
+    chapters see them: `ff.tables("2023").claims`."""
+    return load_tables(data_dir, as_of)
+
+
 def date_words(as_of: str) -> str:
     """'by 1 January 2022', 'by the end of March 2022', or 'to date' for no date."""
     if not as_of:

@@ -5,7 +5,13 @@ with the reason it exists. A figure about several named countries at once is wri
 codes joined by '+' (DEU+AUT), so it stays one row, as the source states it.
 """
 
+from __future__ import annotations
+
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ALL = "ALL"
 GROUP_SEPARATOR = "+"
@@ -63,3 +69,18 @@ def describe_codes() -> str:
     """The accepted forms of a country code, in words (for messages and the dictionary)."""
     extra = ", ".join([*ALIASES, *AGGREGATES])
     return f"an ISO 3166-1 alpha-3 code, one of {extra}, or codes joined by '{GROUP_SEPARATOR}'"
+
+
+def members(code: str) -> list[str]:
+    """The single countries a code names: 'USA+CAN' -> ['USA', 'CAN'], 'GBR' -> ['GBR']."""
+    return code.split(GROUP_SEPARATOR)
+
+
+def country_rows(frame: pd.DataFrame, code: str, column: str = "country") -> pd.DataFrame:
+    """The rows about one country, `code`: those naming it alone and those naming it within a
+    group (a source that counts 'USA+CAN' together), with `alone` saying which is which."""
+    if not is_single_country(code):
+        raise ValueError(f"{code!r} is not one country's ISO 3166-1 alpha-3 code")
+    named = frame[column].astype("string").fillna("").str.split(GROUP_SEPARATOR)
+    selected = frame.loc[named.map(lambda codes: code in codes)]
+    return selected.assign(alone=selected[column].astype("string").eq(code))

@@ -44,6 +44,11 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     return frame.astype({column: "datetime64[s]" for column in dates})[list(dtypes)]
 
 
+load.__doc__ = (load.__doc__ or "") + (
+    "\n    Tables: " + ", ".join([*TABLES, *REFERENCE_TABLES]) + ".\n"
+)
+
+
 def load_reference(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """A reference table (`registry`), empty when the data folder's sources do not cite its
     file, so that a project without the list still runs."""

@@ -110,6 +110,27 @@ def reading(low: float | None, high: float | None, qualifier: str) -> str:
     )
 
 
+def figures_in_words(frame: Any) -> Any:
+    """Every figure row of a claims or historical frame in words, hedged as its source hedged
+    it ('more than 20,000'), as a Series aligned with the frame."""
+    import pandas as pd
+
+    return pd.Series(
+        [
+            figure_text(number_or_none(low), number_or_none(high), str(qualifier), hedge)
+            for low, high, qualifier, hedge in zip(
+                frame["value_low"],
+                frame["value_high"],
+                frame["qualifier"],
+                frame["hedge"],
+                strict=True,
+            )
+        ],
+        index=frame.index,
+        dtype="string",
+    )
+
+
 def reader_hedge(hedge: object) -> str | None:
     """The source's hedge as a sentence sets it before a number, or None when it cannot be."""
     if not isinstance(hedge, str):
