@@ -12,16 +12,21 @@ from __future__ import annotations
 import os
 import queue
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 
-KERNEL_NAME = "python3"
+KERNEL_NAME = "ffanalysis"
+KERNEL_DISPLAY_NAME = "Python 3 (ffanalysis)"
+"""The project's kernel, which the notebooks name: the lab offers it by this name, and a plain
+`papermill` run from the environment finds it, as the build does."""
 START_TIMEOUT = 60
 """Seconds a kernel may take to start or to answer."""
 
@@ -37,6 +42,21 @@ a new history session, which numbers cells from 1 again."""
 
 class KernelError(RuntimeError):
     """The kernel could not be started or emptied."""
+
+
+def register_kernel() -> None:
+    """Register the project's kernel in this environment (sys.prefix) unless it is there and
+    runs this Python: `tasks.py` does it on setup, a build or `ffanalysis run` when missing
+    (a conda environment, a venv made by hand), so every way of running finds it."""
+    try:
+        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+        if spec.argv and Path(spec.argv[0]) == Path(sys.executable):
+            return
+    except NoSuchKernel:
+        pass
+    from ipykernel.kernelspec import install
+
+    install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix)
 
 
 class _KeptKernelManager(AsyncKernelManager):
@@ -234,3 +254,7 @@ class KernelPool:
                         future.set_result(task(kernel))
                     except BaseException as error:
                         future.set_exception(error)
+
+
+if __name__ == "__main__":  # `python -m ffanalysis.kernels`, as tasks.py runs it
+    register_kernel()
