@@ -85,12 +85,17 @@ def plan(options: Options, shared: str) -> list[Run]:
     return [replace(run, key=cache_key(run, shared)) for run in runs]
 
 
-def check_declared(runs: list[Run]) -> None:
-    """Every parameter a run passes is declared by its notebook (papermill would only warn)."""
+def declared_parameters(notebook: Path) -> list[str]:
+    """The parameters the notebook's `parameters` cell declares, in its order."""
     import papermill
 
+    return list(papermill.inspect_notebook(str(notebook)))
+
+
+def check_declared(runs: list[Run]) -> None:
+    """Every parameter a run passes is declared by its notebook (papermill would only warn)."""
     for notebook in dict.fromkeys(run.notebook for run in runs):
-        declared = set(papermill.inspect_notebook(str(notebook)))
+        declared = set(declared_parameters(notebook))
         passed = {*next(run for run in runs if run.notebook == notebook).parameters, "figures_dir"}
         if passed - declared:
             raise NotebookError(
