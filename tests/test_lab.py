@@ -63,6 +63,43 @@ def test_the_project_kernel_runs_this_python() -> None:
     assert (spec.display_name, Path(spec.argv[0])) == (KERNEL_DISPLAY_NAME, Path(sys.executable))
 
 
+def clean_mini_project(root: Path) -> Path:
+    """A copy of the mini fixture project below `root`, cleaned: its data folder."""
+    data = root / "mini"
+    shutil.copytree(MINI, data)
+    write_clean(data, data / "shared")
+    return data
+
+
+@pytest.mark.slow  # runs a notebook in a kernel
+def test_a_plain_papermill_run_finds_the_kernel_the_notebook_names(tmp_path: Path) -> None:
+    data = clean_mini_project(tmp_path)
+    register_kernel()  # as tasks.py does on setup
+    output = tmp_path / "out.ipynb"
+    papermill = Path(sys.executable).parent / "papermill"
+    subprocess.run(
+        [
+            str(papermill),
+            str(NOTEBOOKS / "04_historical_comparison.ipynb"),
+            str(output),
+            "--cwd",
+            str(NOTEBOOKS),
+            "-p",
+            "data_dir",
+            str(data),
+            "-p",
+            "figures_dir",
+            str(tmp_path / "figures"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    executed = json.loads(output.read_text(encoding="utf-8"))
+    assert executed["metadata"]["papermill"]["exception"] is None
+    assert executed["metadata"]["kernelspec"]["name"] == KERNEL_NAME
+    assert any((tmp_path / "figures").iterdir())
+
+
 @dataclass(frozen=True)
 class Lab:
     """A JupyterLab server on a copy of the notebooks, its kernels reading the mini project."""
@@ -86,9 +123,7 @@ def lab(tmp_path: Path) -> Iterator[Lab]:
     shutil.copytree(NOTEBOOKS, notebooks)
     for path in notebooks.glob("*.ipynb"):
         as_saved_here(path)
-    data = tmp_path / "mini"
-    shutil.copytree(MINI, data)
-    write_clean(data, data / "shared")
+    data = clean_mini_project(tmp_path)
     register_kernel()  # as tasks.py does on setup
     port, token = free_port(), os.urandom(16).hex()
     environment = {
