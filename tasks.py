@@ -50,7 +50,8 @@ def installed_fingerprint() -> str:
 
 
 def ensure_environment() -> None:
-    """Create .venv and install the project from the lock, unless that is already done."""
+    """Create .venv, install the project from the lock and register the project's Jupyter
+    kernel in it, unless that is already done."""
     if STAMP.is_file() and STAMP.read_text() == installed_fingerprint():
         return
     print(f"Setting up {VENV.name}/ from {LOCK.name} (first run: a few minutes) ...", flush=True)

@@ -159,10 +159,9 @@ def build(
             return _nothing_changed(unchanged, options, say, summary)
         from .clean import write_clean  # imports pandas: not needed when nothing changed
         from .guards import problems as guard_problems
-        from .kernels import KernelPool, register_kernel, remove_abandoned_kernel_folders
+        from .kernels import KernelPool, remove_abandoned_kernel_folders
 
         remove_abandoned_kernel_folders()
-        register_kernel()
         workers = worker_count(options.jobs, _runs_at_most(options))
         if workers < options.jobs:
             say(f"using {workers} worker(s) of the {options.jobs} asked for")

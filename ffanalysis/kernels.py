@@ -14,6 +14,7 @@ import queue
 import shutil
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -44,19 +45,23 @@ class KernelError(RuntimeError):
     """The kernel could not be started or emptied."""
 
 
+_REGISTERING = threading.Lock()
+
+
 def register_kernel() -> None:
     """Register the project's kernel in this environment (sys.prefix) unless it is there and
-    runs this Python: `tasks.py` does it on setup, a build or `ffanalysis run` when missing
-    (a conda environment, a venv made by hand), so every way of running finds it."""
-    try:
-        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-        if spec.argv and Path(spec.argv[0]) == Path(sys.executable):
-            return
-    except NoSuchKernel:
-        pass
-    from ipykernel.kernelspec import install
+    runs this Python. `tasks.py` does it on setup; a kernel started here does it too, so a
+    conda environment or a venv made by hand works without a setup step."""
+    with _REGISTERING:  # the workers of a pool start their kernels at once
+        try:
+            spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+            if spec.argv and Path(spec.argv[0]) == Path(sys.executable):
+                return
+        except NoSuchKernel:
+            pass
+        from ipykernel.kernelspec import install
 
-    install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix)
+        install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix)
 
 
 class _KeptKernelManager(AsyncKernelManager):
@@ -170,6 +175,7 @@ class Kernel:
         # IPC instead of TCP: no port races between parallel kernels. Unix socket paths must
         # stay short (about 100 bytes), so each kernel gets its own folder in the system's tmp.
         check_socket_folder(tempfile.gettempdir())
+        register_kernel()
         self._sockets = tempfile.TemporaryDirectory(prefix=KERNEL_FOLDER_PREFIX)
         folder = Path(self._sockets.name)
         (folder / BUILDER).write_text(str(os.getpid()))

@@ -109,7 +109,7 @@ def run_single(
     from .clean import write_clean
     from .execution import run_notebook
     from .guards import problems as guard_problems
-    from .kernels import Kernel, register_kernel
+    from .kernels import Kernel
 
     data_dir, shared_dir = (folder.resolve() for folder in folders)
     say(f"validating and cleaning {paths.raw_dir(data_dir)} ...")
@@ -117,7 +117,6 @@ def run_single(
     figures = Path(parameters.get("figures_dir") or output.with_name(f"{output.stem}_figures"))
     figures.mkdir(parents=True, exist_ok=True)
     output.parent.mkdir(parents=True, exist_ok=True)
-    register_kernel()
     run = Run(notebook, notebook.stem, parameters)
     say(f"running {notebook.name} ...")
     with Kernel(notebook.parent) as kernel:

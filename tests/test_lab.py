@@ -63,6 +63,19 @@ def test_the_project_kernel_runs_this_python() -> None:
     assert (spec.display_name, Path(spec.argv[0])) == (KERNEL_DISPLAY_NAME, Path(sys.executable))
 
 
+def test_an_environment_without_it_gets_the_project_kernel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another environment (here a fake one in tmp_path) whose Python the kernel found does
+    not run: the kernel is registered in that environment, for its Python."""
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "python"))
+    register_kernel()
+    written = tmp_path / "share" / "jupyter" / "kernels" / KERNEL_NAME / "kernel.json"
+    spec = json.loads(written.read_text(encoding="utf-8"))
+    assert (spec["display_name"], spec["argv"][0]) == (KERNEL_DISPLAY_NAME, sys.executable)
+
+
 def clean_mini_project(root: Path) -> Path:
     """A copy of the mini fixture project below `root`, cleaned: its data folder."""
     data = root / "mini"
