@@ -17,6 +17,9 @@ build: ## the main job: validate, clean, run the notebooks, publish reports/repo
 test: ## run ruff and the test suite
 	$(PYTHON) tasks.py test
 
+lab: ## open JupyterLab on notebooks/, in the project's kernel
+	$(PYTHON) tasks.py lab
+
 validate: setup ## list every problem in data/raw (path:line: column: message)
 	$(VENV_BIN)/ffanalysis validate
 

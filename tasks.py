@@ -5,17 +5,20 @@
     python3 tasks.py test --fast
                               the same, less the tests that need a kernel, a browser or a
                               whole build: the inner loop while editing a module
+    python3 tasks.py lab      open JupyterLab on notebooks/, in the project's kernel
     python3 tasks.py setup    only create or update .venv
     python3 tasks.py lock     re-resolve the pinned versions in requirements.lock
 
 The virtual environment is created in .venv and installed from requirements.lock, so a build
 next year installs the same versions; it is reinstalled when pyproject.toml or the lock changes.
+It holds the project's Jupyter kernel, "Python 3 (ffanalysis)", which the notebooks name.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -26,7 +29,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
 STAMP = VENV / ".installed"
-EXTRAS = "test"
+EXTRAS = "test,lab"
+"""One environment for everything: the build, the tests (which drive JupyterLab) and the lab."""
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 
 
@@ -46,7 +50,8 @@ def installed_fingerprint() -> str:
 
 
 def ensure_environment() -> None:
-    """Create .venv and install the project from the lock, unless that is already done."""
+    """Create .venv, install the project from the lock and register the project's Jupyter
+    kernel in it, unless that is already done."""
     if STAMP.is_file() and STAMP.read_text() == installed_fingerprint():
         return
     print(f"Setting up {VENV.name}/ from {LOCK.name} (first run: a few minutes) ...", flush=True)
@@ -63,12 +68,27 @@ def ensure_environment() -> None:
         "--editable",
         f".[{EXTRAS}]",
     )
+    run(BIN / "python", "-m", "ffanalysis.kernels")  # registers the project's kernel in .venv
     STAMP.write_text(installed_fingerprint())
 
 
 def build() -> None:
     ensure_environment()
     run(BIN / "ffanalysis", "build", "--countries", "all")
+
+
+def lab() -> None:
+    """JupyterLab on notebooks/, until Ctrl-C: the lab asks whether to stop and stops its
+    kernels, so this process waits instead of stopping at the first Ctrl-C."""
+    ensure_environment()
+    command = [str(BIN / "jupyter"), "lab", f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
+    print("+", " ".join(command), flush=True)
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: None)
+    try:
+        completed = subprocess.run(command, cwd=ROOT, check=False)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    raise SystemExit(completed.returncode)
 
 
 def test(*options: str) -> None:
@@ -104,7 +124,7 @@ def lock() -> None:
     print(f"wrote {LOCK.name} ({len(pins)} packages)")
 
 
-TASKS = {"setup": ensure_environment, "build": build, "test": test, "lock": lock}
+TASKS = {"setup": ensure_environment, "build": build, "test": test, "lab": lab, "lock": lock}
 OPTIONS = {"test": {"--fast"}}
 """The options each task takes."""
 

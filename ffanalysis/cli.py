@@ -163,6 +163,42 @@ def _parser() -> argparse.ArgumentParser:
     _add_data_options(build)
     build.set_defaults(run=_build)
 
+    run = commands.add_parser(
+        "run",
+        help="run one notebook, with the build's checks",
+        description="Validate and clean the data as `build` does, then run NOTEBOOK once with "
+        "papermill, in the project's kernel and the notebook's folder. Only the parameters "
+        "its 'parameters' cell declares may be given, read as the build reads them (as_of a "
+        "date, country an ISO 3166-1 alpha-3 code); data_dir comes from --data-dir.",
+        epilog="Example: ffanalysis run country_profile -p country GBR -p as_of 2023-06. "
+        "Exit codes as for build: 1 data, 2 usage, 3 machine, 4 the notebook failed.",
+    )
+    run.add_argument(
+        "notebook",
+        metavar="NOTEBOOK",
+        help="a notebook's path, or its name in notebooks/ (country_profile)",
+    )
+    run.add_argument(
+        "-p",
+        "--parameter",
+        dest="parameters",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="set a declared parameter (repeat for more)",
+    )
+    run.add_argument(
+        "--output",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="the executed notebook (default: the checkout's reports/runs/NOTEBOOK.ipynb; "
+        "never the notebook itself); figures go to FILE_figures/ unless -p figures_dir says",
+    )
+    _add_data_options(run)
+    run.set_defaults(run=_run)
+
     audit = commands.add_parser(
         "audit",
         help="list how many rows cite each evidence file, by table",
@@ -334,6 +370,38 @@ def _run_build(arguments: argparse.Namespace, summary) -> int:
         summary.failure = str(error)
         print(f"ffanalysis: build failed: {error}", file=sys.stderr)
         return EXIT_SYSTEM if isinstance(error, InfrastructureError) else EXIT_NOTEBOOK
+    return EXIT_OK
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    """`ffanalysis run`: one notebook, its parameters checked before anything runs."""
+    from .build import progress
+    from .problems import BuildError, DataError, InfrastructureError, ParameterError
+    from .single_run import (
+        check_output,
+        check_parameters,
+        default_output,
+        find_notebook,
+        run_single,
+    )
+
+    data_dir, shared_dir = _folders(arguments)
+    try:
+        notebook = find_notebook(arguments.notebook)
+        parameters = check_parameters(notebook, arguments.parameters, data_dir)
+        output = arguments.output or default_output(notebook)
+        check_output(output, notebook)
+    except ParameterError as error:
+        raise UsageError(str(error)) from None
+    try:
+        figures = run_single(notebook, parameters, output, (data_dir, shared_dir), progress)
+    except DataError as error:
+        return _report_problems(error.problems)
+    except BuildError as error:
+        kept = f"\n  the executed notebook is {output}" if output.is_file() else ""
+        print(f"ffanalysis: run failed: {error}{kept}", file=sys.stderr)
+        return EXIT_SYSTEM if isinstance(error, InfrastructureError) else EXIT_NOTEBOOK
+    print(f"wrote {output} (figures in {figures})")
     return EXIT_OK
 
 

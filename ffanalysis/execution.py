@@ -56,7 +56,7 @@ def execute(run: Run, staging: Path, cache: Path, force: bool, kernel: Kernel) -
         shutil.copytree(entry / "figures", figures, dirs_exist_ok=True)
         return Result(run, executed, figures, True, time.monotonic() - started)
     figures.mkdir(parents=True, exist_ok=True)
-    _papermill(run, executed, figures, kernel)
+    run_notebook(run, executed, figures, kernel)
     return Result(run, executed, figures, False, time.monotonic() - started)
 
 
@@ -82,9 +82,10 @@ def store(results: list[Result], cache: Path) -> None:
             _store(cache_entry(cache, result.run), result.executed, result.figures)
 
 
-def _papermill(run: Run, executed: Path, figures: Path, kernel: Kernel) -> None:
-    """Execute the notebook with papermill in the worker's kernel; a kernel that died is
-    started again and the notebook run once more."""
+def run_notebook(run: Run, executed: Path, figures: Path, kernel: Kernel) -> None:
+    """Execute the notebook with papermill in `kernel` into `executed`, its figures into
+    `figures`; a kernel that died is started again and the notebook run once more. Raises
+    NotebookError for a failed cell, InfrastructureError for a kernel that will not run."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 

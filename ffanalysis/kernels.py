@@ -12,16 +12,22 @@ from __future__ import annotations
 import os
 import queue
 import shutil
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 
-KERNEL_NAME = "python3"
+KERNEL_NAME = "ffanalysis"
+KERNEL_DISPLAY_NAME = "Python 3 (ffanalysis)"
+"""The project's kernel, which the notebooks name: the lab offers it by this name, and a plain
+`papermill` run from the environment finds it, as the build does."""
 START_TIMEOUT = 60
 """Seconds a kernel may take to start or to answer."""
 
@@ -37,6 +43,25 @@ a new history session, which numbers cells from 1 again."""
 
 class KernelError(RuntimeError):
     """The kernel could not be started or emptied."""
+
+
+_REGISTERING = threading.Lock()
+
+
+def register_kernel() -> None:
+    """Register the project's kernel in this environment (sys.prefix) unless it is there and
+    runs this Python. `tasks.py` does it on setup; a kernel started here does it too, so a
+    conda environment or a venv made by hand works without a setup step."""
+    with _REGISTERING:  # the workers of a pool start their kernels at once
+        try:
+            spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+            if spec.argv and Path(spec.argv[0]) == Path(sys.executable):
+                return
+        except NoSuchKernel:
+            pass
+        from ipykernel.kernelspec import install
+
+        install(kernel_name=KERNEL_NAME, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix)
 
 
 class _KeptKernelManager(AsyncKernelManager):
@@ -150,6 +175,7 @@ class Kernel:
         # IPC instead of TCP: no port races between parallel kernels. Unix socket paths must
         # stay short (about 100 bytes), so each kernel gets its own folder in the system's tmp.
         check_socket_folder(tempfile.gettempdir())
+        register_kernel()
         self._sockets = tempfile.TemporaryDirectory(prefix=KERNEL_FOLDER_PREFIX)
         folder = Path(self._sockets.name)
         (folder / BUILDER).write_text(str(os.getpid()))
@@ -234,3 +260,7 @@ class KernelPool:
                         future.set_result(task(kernel))
                     except BaseException as error:
                         future.set_exception(error)
+
+
+if __name__ == "__main__":  # `python -m ffanalysis.kernels`, as tasks.py runs it
+    register_kernel()

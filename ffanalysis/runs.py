@@ -11,6 +11,10 @@ Reuse works at three levels, each keyed by a sha256 of what it depends on:
 3. `cache_key`: one run's notebook and parameters and the inputs all runs share
    (`shared_inputs_digest`: the clean data, the package, the pinned versions). A run whose key
    has an entry in the cache is copied, not executed.
+
+A notebook counts by what it runs (`notebook_content`: its cells' types, sources and tags), not
+by its bytes: opening and saving it in JupyterLab, with outputs, execution counts or the
+kernel's metadata, invalidates nothing.
 """
 
 from __future__ import annotations
@@ -81,12 +85,17 @@ def plan(options: Options, shared: str) -> list[Run]:
     return [replace(run, key=cache_key(run, shared)) for run in runs]
 
 
-def check_declared(runs: list[Run]) -> None:
-    """Every parameter a run passes is declared by its notebook (papermill would only warn)."""
+def declared_parameters(notebook: Path) -> list[str]:
+    """The parameters the notebook's `parameters` cell declares, in its order."""
     import papermill
 
+    return list(papermill.inspect_notebook(str(notebook)))
+
+
+def check_declared(runs: list[Run]) -> None:
+    """Every parameter a run passes is declared by its notebook (papermill would only warn)."""
     for notebook in dict.fromkeys(run.notebook for run in runs):
-        declared = set(papermill.inspect_notebook(str(notebook)))
+        declared = set(declared_parameters(notebook))
         passed = {*next(run for run in runs if run.notebook == notebook).parameters, "figures_dir"}
         if passed - declared:
             raise NotebookError(
@@ -99,9 +108,31 @@ def cache_key(run: Run, shared_inputs: str) -> str:
     """sha256 of everything a run's output depends on: its notebook and parameters, and the
     inputs all runs share (`shared_inputs_digest`)."""
     digest = hashlib.sha256(shared_inputs.encode())
-    digest.update(run.notebook.read_bytes())
+    digest.update(notebook_content(run.notebook).encode())
     digest.update(json.dumps(run.parameters, sort_keys=True).encode())
     return digest.hexdigest()
+
+
+def notebook_content(path: Path) -> str:
+    """What of a notebook decides its output, as JSON: each cell's type, source and tags (the
+    `parameters` tag says where papermill injects). Outputs, execution counts and any other
+    metadata are left out: they are what running or saving a notebook changes. A file that is
+    no notebook counts by its text (papermill says what is wrong with it when it runs)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        return json.dumps(
+            [
+                [cell["cell_type"], _text(cell["source"]), cell.get("metadata", {}).get("tags", [])]
+                for cell in json.loads(text)["cells"]
+            ]
+        )
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return text
+
+
+def _text(source: str | list[str]) -> str:
+    """A cell's source, which nbformat allows as one string or as a list of lines."""
+    return source if isinstance(source, str) else "".join(source)
 
 
 def shared_inputs_digest(data_dir: Path) -> str:
@@ -113,25 +144,24 @@ def inputs_fingerprint(options: Options, shared: str) -> str:
     """sha256 of everything a build reads and of the options that shape its pages.
 
     It needs no pandas, so a build whose inputs are those of the last one can stop before it
-    imports anything heavy: data/raw, the evidence files, the notebooks, and `shared`, the
-    `shared_inputs_digest` of the clean data, the package and the pinned versions.
+    imports anything heavy: data/raw, the evidence files, the notebooks' `notebook_content`,
+    and `shared`, the `shared_inputs_digest` of the clean data, the package and the pinned
+    versions.
     """
     evidence = [
         path
         for folder in paths.evidence_dirs(options.shared_dir)
         for path in sorted(folder.rglob("*"))
     ]
-    read = [
-        *sorted(paths.raw_dir(options.data_dir).glob("*.csv")),
-        *evidence,
-        *sorted(options.notebooks.glob("*.ipynb")),
-    ]
+    read = [*sorted(paths.raw_dir(options.data_dir).glob("*.csv")), *evidence]
     digest = hashlib.sha256(
         json.dumps(
             [options.as_of, options.countries, str(options.data_dir), str(options.shared_dir)]
         ).encode()
     )
     digest.update(_digest_files(read).encode())
+    for notebook in sorted(options.notebooks.glob("*.ipynb")):
+        digest.update(f"{notebook.name}\n{notebook_content(notebook)}".encode())
     digest.update(shared.encode())
     return digest.hexdigest()
 

@@ -7,6 +7,7 @@ another, so each test file can change without breaking another.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,17 @@ SHARED = paths.default_shared_dir(ROOT / "data")
 needs_shared = pytest.mark.skipif(
     not SHARED.is_dir(), reason=f"the evidence folder {SHARED} is not beside this checkout"
 )
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+"""Debian's Chromium, started so that it neither needs a sandbox nor calls the network."""
 
 HOSTILE_TITLE = "Dispatch <script>window.pwned = 1</script><img src=x onerror=window.pwned=2>"
 """A source title holding markup, which every page must show as text."""

@@ -6,22 +6,12 @@ Skipped, with the reason, where Chromium or Playwright is missing; `.ci/run` ins
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Published
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.helpers import CHROMIUM, CHROMIUM_FLAGS
 
 pytestmark = [
     pytest.mark.slow,  # builds a site and drives a browser
