@@ -212,11 +212,29 @@ def strip_as_pre_commit_does(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def follow_a_citation(page) -> None:
+    """Click a number's citation in the notebook's output: the notebook's own evidence list
+    holds its target, and the click brings the entry into view."""
+    target = page.eval_on_selector(
+        '.jp-OutputArea a[href^="#evidence-"]', "link => link.hash.slice(1)"
+    )
+    assert page.evaluate("id => document.getElementById(id) !== null", target), target
+    page.locator(f'.jp-OutputArea a[href="#{target}"]').first.click()
+    page.wait_for_function(
+        """id => {
+            const box = document.getElementById(id).getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= window.innerHeight;
+        }""",
+        arg=target,
+        timeout=10_000,
+    )
+
+
 @pytest.mark.slow  # starts JupyterLab, a kernel and a browser
 @pytest.mark.skipif(
     CHROMIUM is None, reason="no Chromium on this machine: `apt-get install chromium` (CI does)"
 )
-def test_run_all_and_save_in_the_lab_changes_neither_git_nor_the_cache(
+def test_run_all_follow_a_citation_and_save_in_the_lab_changes_neither_git_nor_the_cache(
     lab: Lab, tmp_path: Path
 ) -> None:
     from playwright.sync_api import sync_playwright
@@ -240,6 +258,7 @@ def test_run_all_and_save_in_the_lab_changes_neither_git_nor_the_cache(
                 }""",
                 timeout=120_000,
             )
+            follow_a_citation(page)
             page.keyboard.press("Control+s")
             deadline = time.monotonic() + 30
             while saved.read_bytes() == original and time.monotonic() < deadline:

@@ -44,7 +44,9 @@ def test_the_legal_table_keeps_an_open_penalty_open_and_cites_each_figure() -> N
     rows = legal_table(legal_vs_volunteers(STANCES, CLAIMS), CLAIMS).set_index("Country")
     assert rows.loc["United Kingdom", "Position"] == "Illegal"
     assert rows.loc["United Kingdom", "Longest prison term"] == "15 years or more"
-    assert rows.loc["United Kingdom", "Smallest headcount"].startswith("over 150 arrived<sup class=\"cite\">")
+    assert rows.loc["United Kingdom", "Smallest headcount"].startswith(
+        'over 150 arrived<sup class="cite">'
+    )
     assert 'href="#evidence-claims-MANY"' in rows.loc["United Kingdom", "Largest headcount"]
     assert rows.loc["Finland", "Smallest headcount"] is None
     assert rows.loc["Finland", "Figures about its citizens"] == "0"
