@@ -1,0 +1,44 @@
+"""The interactive explorer: its pickers drive the country funnel and the timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from ffanalysis.clean import write_clean
+from tests.conftest import Project, copy_mini_project
+
+pytest.importorskip("ipywidgets", reason="the explorer needs the lab extra (CI installs it)")
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_mini_project(tmp_path_factory.mktemp("explorer"))
+    write_clean(project.data_dir, project.shared_dir)
+    return project
+
+
+def shown(explorer) -> str:
+    return "\n".join(output["data"].get("text/html", "") for output in explorer.view.outputs)
+
+
+def test_the_explorer_offers_every_country_with_a_figure_by_name(mini: Project) -> None:
+    from ffanalysis.explorer import explore
+    from ffanalysis.runs import countries_with_data
+
+    explorer = explore(mini.data_dir, country="GBR")
+    codes = [code for _, code in explorer.country.options]
+    assert sorted(codes) == countries_with_data(mini.data_dir)
+    names = [name for name, _ in explorer.country.options]
+    assert names == sorted(names) and "United Kingdom" in names
+
+
+def test_picking_a_country_and_a_date_redraws_both_charts(mini: Project) -> None:
+    from ffanalysis.explorer import explore
+
+    explorer = explore(mini.data_dir, country="GBR")
+    first = shown(explorer)
+    assert first.count('<svg class="chart"') + first.count("<p>") == 2
+    explorer.as_of.value = "2022-01"
+    assert shown(explorer) != first, "an earlier date shows fewer figures"
+    explorer.as_of.value = "next week"
+    assert "as_of" in explorer.message.value and shown(explorer) == ""
