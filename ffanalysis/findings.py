@@ -335,6 +335,7 @@ def country_findings(
         "penalty_years": number_or_none(stance["penalty_max_years"].iloc[0])
         if len(stance)
         else None,
+        "penalty_open": bool(len(stance) and stance["penalty_open"].fillna(False).iloc[0]),
         "claims": int(claims["country"].eq(country).sum()),
         "claim_ids": ", ".join(claims.loc[claims["country"].eq(country), "claim_id"]),
         "headcounts": len(funnel.country_funnel(claims, country)),
