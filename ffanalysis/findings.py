@@ -23,7 +23,7 @@ from .charts import (
     stated_span,
 )
 from .interval_columns import by_size
-from .text import figure_text, interval_text, period_text
+from .text import figure_text, interval_text, period_text, prison_term
 from .values import number_or_none, text_or_none
 
 STANCE_WORDS = {
@@ -321,21 +321,22 @@ def country_findings(
     listed: pd.DataFrame,
     country: str,
 ) -> dict[str, Any]:
-    """One country at a glance: its stance, how many figures count its citizens (and how many
-    are funnel headcounts), and the deaths named for it."""
+    """One country at a glance: its stance and longest prison term, how many figures count its
+    citizens (and how many are funnel headcounts), and the deaths named for it."""
     stance = legal_stances.loc[legal_stances["country"].eq(country)]
     named = casualties.loc[casualties["nationality"].eq(country)]
     legality = str(stance["legality"].iloc[0]) if len(stance) else None
+    years = number_or_none(stance["penalty_max_years"].iloc[0]) if len(stance) else None
+    open_ended = bool(len(stance) and stance["penalty_open"].fillna(False).iloc[0])
     return {
         "country": country,
         "name": countries.country_name(country) or country,
         "phrase": country_phrase(country),
         "legality": legality,
         "stance_text": STANCE_WORDS.get(legality) if legality else None,
-        "penalty_years": number_or_none(stance["penalty_max_years"].iloc[0])
-        if len(stance)
-        else None,
-        "penalty_open": bool(len(stance) and stance["penalty_open"].fillna(False).iloc[0]),
+        "penalty_years": years,
+        "penalty_open": open_ended,
+        "penalty_text": prison_term(years, open_ended),
         "claims": int(claims["country"].eq(country).sum()),
         "claim_ids": ", ".join(claims.loc[claims["country"].eq(country), "claim_id"]),
         "headcounts": len(funnel.country_funnel(claims, country)),

@@ -205,6 +205,7 @@ def _on_list(
         "total": total,
         "share": share,
         "large": share >= LARGE_SHARE,
+        "share_text": f"{share:.0%}",
         "ids": ", ".join(ids),
     }
 

@@ -17,7 +17,7 @@ from .charts import LEGALITY_WORDS, SIDE_HEADINGS, STAGE_WORDS
 from .notebook import Markup
 from .registry import REFERENCE_TABLES
 from .schema import TABLES
-from .text import cite, figure_text, number
+from .text import cite, figure_text, number, prison_term
 from .values import is_missing, number_or_none
 
 NOTHING = "\N{EM DASH}"
@@ -183,8 +183,8 @@ def _years(value: object, open_ended: object) -> str | None:
     years = number_or_none(value)
     if years is None:
         return None
-    words = f"{number(years)} {'year' if years == 1 else 'years'}"
-    return f"{words} or more" if not is_missing(open_ended) and bool(open_ended) else words
+    term = prison_term(years, not is_missing(open_ended) and bool(open_ended))
+    return term.removeprefix("up to ") if term else None
 
 
 def _cell(value: object) -> str:
