@@ -40,14 +40,14 @@ LARGE_SHARE = 0.05
 
 SIDE_WORDS = {"ukraine": "for Ukraine", "russia": "for Russia"}
 
-MARK_WORDS = {"partisan": "only partisan outlets state it", "uncertain": "marked unverified"}
-"""What a reader should weigh about a figure, in the order a sentence gives it."""
+MARK_WORDS = {"partisan": "from partisan outlets only", "uncertain": "unverified"}
+"""What a reader should weigh about a figure, in the order a mark gives it."""
 
 
 def marks_text(partisan: bool, uncertain: bool) -> str:
-    """'only partisan outlets state it and marked unverified', or '' for an unmarked figure."""
+    """'from partisan outlets only; unverified', or '' for an unmarked figure."""
     flags = {"partisan": partisan, "uncertain": uncertain}
-    return " and ".join(words for mark, words in MARK_WORDS.items() if flags[mark])
+    return "; ".join(words for mark, words in MARK_WORDS.items() if flags[mark])
 
 
 def country_counts(
@@ -130,21 +130,20 @@ def figure_marks(stages: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFra
 
 
 def best_figures(stages: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Per side and stage, in funnel order, the figure a reader can lean on most: unmarked
-    before partisan or unverified, then by `CLAIMANT_ORDER`, then the one most rows state,
+    """Per side and stage, in funnel order, the figure a reader can lean on most: one not only
+    from partisan outlets, then one not marked unverified, then by `CLAIMANT_ORDER`, then the one most rows state,
     then the latest; each in its source's words, with who stated it."""
     if stages.empty:
         return pd.DataFrame(columns=BEST_COLUMNS)
     rank = {claimant_type: place for place, claimant_type in enumerate(CLAIMANT_ORDER)}
     ranked = stages.join(figure_marks(stages, claims, sources)).assign(
-        flagged=lambda rows: rows["partisan"] | rows["uncertain"],
         claimant_rank=lambda rows: rows["claimant_type"].map(rank),
         figure=lambda rows: _figure_words(rows, claims),
     )
     return (
         ranked.sort_values(
-            ["side", "stage", "flagged", "claimant_rank", "rows", "stated"],
-            ascending=[True, True, True, True, False, False],
+            ["side", "stage", "partisan", "uncertain", "claimant_rank", "rows", "stated"],
+            ascending=[True, True, True, True, True, False, False],
             na_position="last",
             kind="stable",
         )

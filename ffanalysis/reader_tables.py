@@ -91,18 +91,11 @@ def _mark(partisan: bool, uncertain: bool) -> str:
     return f' <em class="mark">({words})</em>' if words else ""
 
 
-def scant_table(codes: list[str], claims: pd.DataFrame, listed: pd.DataFrame) -> pd.DataFrame:
-    """The countries with too little for a page (`profiles.too_little`), by name: each figure
-    about their citizens in the source's own words (in English), who stated it, and how many
-    LostArmour names dead, each linked to its evidence."""
-    rows = claims.loc[claims["country"].isin(codes)].assign(
-        _name=lambda frame: frame["country"].map(countries.country_name)
-    )
-    rows = rows.sort_values(["_name", "claim_id"], key=_casefold, kind="stable")
-    on_list = listed.groupby("country")["named_deaths"].sum().reindex(rows["country"])
+def figure_quotes(rows: pd.DataFrame) -> pd.DataFrame:
+    """Figure rows for readers in their sources' own words (in English), linked to their
+    evidence, with who stated them: for figures no stage or chart of the report counts."""
     return pd.DataFrame(
         {
-            "Country": rows["_name"].to_numpy(),
             "What the source says": [
                 Markup(
                     f"\N{LEFT DOUBLE QUOTATION MARK}{html.escape(_unmarked(quote))}"
@@ -113,12 +106,37 @@ def scant_table(codes: list[str], claims: pd.DataFrame, listed: pd.DataFrame) ->
                 )
             ],
             "Stated by": rows["claimant"].to_numpy(),
-            "Named dead by LostArmour": [
-                Markup(number(named) + cite("sources", [lostarmour.SOURCE_ID])) if named else None
-                for named in on_list.fillna(0).astype(int)
-            ],
         },
         dtype=object,
+    )
+
+
+def scant_table(codes: list[str], claims: pd.DataFrame, listed: pd.DataFrame) -> pd.DataFrame:
+    """The countries with too little for a page (`profiles.too_little`), by name: each figure
+    about their citizens in the source's words (`figure_quotes`), and how many LostArmour
+    names dead, linked to its list."""
+    rows = claims.loc[claims["country"].isin(codes)].assign(
+        _name=lambda frame: frame["country"].map(countries.country_name)
+    )
+    rows = rows.sort_values(["_name", "claim_id"], key=_casefold, kind="stable")
+    on_list = listed.groupby("country")["named_deaths"].sum().reindex(rows["country"])
+    return pd.concat(
+        [
+            pd.DataFrame({"Country": rows["_name"].to_numpy()}, dtype=object),
+            figure_quotes(rows),
+            pd.DataFrame(
+                {
+                    "Named dead by LostArmour": [
+                        Markup(number(named) + cite("sources", [lostarmour.SOURCE_ID]))
+                        if named
+                        else None
+                        for named in on_list.fillna(0).astype(int)
+                    ]
+                },
+                dtype=object,
+            ),
+        ],
+        axis=1,
     )
 
 
