@@ -91,18 +91,26 @@ def _mark(partisan: bool, uncertain: bool) -> str:
     return f' <em class="mark">({words})</em>' if words else ""
 
 
-def figure_quotes(rows: pd.DataFrame) -> pd.DataFrame:
+def figure_quotes(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Figure rows for readers in their sources' own words (in English), linked to their
-    evidence, with who stated them: for figures no stage or chart of the report counts."""
+    evidence and marked where a partisan outlet states them or they are unverified, with who
+    stated them: for figures no stage or chart of the report counts."""
+    partisan = rows["source_id"].map(sources.set_index("source_id")["partisan"]).fillna(False)
     return pd.DataFrame(
         {
             "What the source says": [
                 Markup(
                     f"\N{LEFT DOUBLE QUOTATION MARK}{html.escape(_unmarked(quote))}"
-                    f"\N{RIGHT DOUBLE QUOTATION MARK}" + cite("claims", [claim_id])
+                    f"\N{RIGHT DOUBLE QUOTATION MARK}"
+                    + cite("claims", [claim_id])
+                    + _mark(bool(from_partisan), bool(uncertain))
                 )
-                for quote, claim_id in zip(
-                    rows["quote_english"].fillna(rows["quote"]), rows["claim_id"], strict=True
+                for quote, claim_id, from_partisan, uncertain in zip(
+                    rows["quote_english"].fillna(rows["quote"]),
+                    rows["claim_id"],
+                    partisan,
+                    rows["uncertain"].fillna(False),
+                    strict=True,
                 )
             ],
             "Stated by": rows["claimant"].to_numpy(),
@@ -111,7 +119,9 @@ def figure_quotes(rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def scant_table(codes: list[str], claims: pd.DataFrame, listed: pd.DataFrame) -> pd.DataFrame:
+def scant_table(
+    codes: list[str], claims: pd.DataFrame, sources: pd.DataFrame, listed: pd.DataFrame
+) -> pd.DataFrame:
     """The countries with too little for a page (`profiles.too_little`), by name: each figure
     about their citizens in the source's words (`figure_quotes`), and how many LostArmour
     names dead, linked to its list."""
@@ -123,7 +133,7 @@ def scant_table(codes: list[str], claims: pd.DataFrame, listed: pd.DataFrame) ->
     return pd.concat(
         [
             pd.DataFrame({"Country": rows["_name"].to_numpy()}, dtype=object),
-            figure_quotes(rows),
+            figure_quotes(rows, sources),
             pd.DataFrame(
                 {
                     "Named dead by LostArmour": [

@@ -85,14 +85,16 @@ def test_countries_with_little_on_record_are_listed_by_name_with_the_sources_wor
         M1,convictions,MAR,A court,1,1,exact,sentenced [a Moroccan](#) to death,
         E1,volunteers_interested,ECU,A consul,850,850,about,unos 850,about 850
         """
-    )
+    ).assign(uncertain=lambda rows: rows["claim_id"].eq("M1"))
     listed = NO_LIST.reindex(range(1)).assign(country=["MAR"], named_deaths=[3])
-    rows = scant_table(["MAR", "ECU"], figures, listed.astype(NO_LIST.dtypes))
+    rows = scant_table(["MAR", "ECU"], figures, SOURCES, listed.astype(NO_LIST.dtypes))
     assert rows["Country"].tolist() == ["Ecuador", "Morocco"]
     assert rows.iloc[0]["What the source says"].startswith(
         "\N{LEFT DOUBLE QUOTATION MARK}about 850"
     )
     assert "sentenced a Moroccan to death" in rows.iloc[1]["What the source says"]
+    assert rows.iloc[1]["What the source says"].endswith('<em class="mark">(unverified)</em>')
+    assert "mark" not in rows.iloc[0]["What the source says"]
     assert rows.iloc[0]["Named dead by LostArmour"] is None
     assert rows.iloc[1]["Named dead by LostArmour"].startswith("3<sup")
 
