@@ -176,27 +176,22 @@ def named_lists(
     share of it, `large` from `LARGE_SHARE`."""
     people = deaths.people(casualties)
     own = [
-        _on_list("project", str(side), on_side["nationality"].eq(country), on_side)
-        for side, on_side in people.groupby("side", observed=True)
-        if on_side["nationality"].eq(country).any()
+        _on_list("project", str(side), mine, pd.Series(1, index=mine.index), rows["casualty_id"])
+        for side, rows in people.groupby("side", observed=True)
+        if (mine := rows["nationality"].eq(country).fillna(False)).any()
     ]
-    lostarmour = _on_list(
-        "lostarmour", "ukraine", listed["country"].eq(country), listed, listed["named_deaths"]
-    )
+    mine = listed["country"].eq(country).fillna(False)
+    lostarmour = _on_list("lostarmour", "ukraine", mine, listed["named_deaths"], None)
     return [*own, lostarmour] if lostarmour["named"] else own
 
 
 def _on_list(
-    name: str,
-    side: str,
-    mine: pd.Series,
-    rows: pd.DataFrame,
-    weights: pd.Series | None = None,
+    name: str, side: str, mine: pd.Series, weights: pd.Series, ids: pd.Series | None
 ) -> dict[str, Any]:
-    weights = pd.Series(1, index=rows.index) if weights is None else weights
-    named, total = int(weights[mine.fillna(False)].sum()), int(weights.sum())
+    """One list's entry: the rows that are the country's (`mine`), weighted by how many
+    deaths each records, against the list's whole count."""
+    named, total = int(weights[mine].sum()), int(weights.sum())
     share = named / total if total else 0.0
-    ids = rows.loc[mine.fillna(False), "casualty_id"] if "casualty_id" in rows else []
     return {
         "list": name,
         "side": side,
@@ -205,20 +200,23 @@ def _on_list(
         "share": share,
         "large": share >= LARGE_SHARE,
         "share_text": f"{share:.0%}",
-        "ids": ", ".join(ids),
+        "ids": "" if ids is None else ", ".join(ids[mine]),
     }
 
 
 def sides_of(claims: pd.DataFrame, country: str) -> list[str]:
     """The sides the figures about a country's citizens are on, the side most figures are on
-    first: what the country's page is about."""
-    sides = claims.loc[claims["country"].eq(country), "side"].astype(str)
-    return sides.value_counts(sort=True).index.tolist()
+    first (Ukraine's on a tie): what the country's page is about."""
+    counts = claims.loc[claims["country"].eq(country), "side"].astype(str).value_counts()
+    order = list(SIDE_WORDS)
+    return sorted(counts.index, key=lambda side: (-counts[side], order.index(side)))
 
 
 def sides_text(sides: list[str]) -> str:
-    """'for Russia', 'for Ukraine', or 'on both sides'."""
-    return "on both sides" if len(sides) > 1 else SIDE_WORDS.get(sides[0], "") if sides else ""
+    """'for Russia', 'for Ukraine', 'on both sides', or '' where no figure names a side."""
+    if len(sides) > 1:
+        return "on both sides"
+    return SIDE_WORDS[sides[0]] if sides else ""
 
 
 def country_summary(
