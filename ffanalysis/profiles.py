@@ -40,14 +40,24 @@ LARGE_SHARE = 0.05
 
 SIDE_WORDS = {"ukraine": "for Ukraine", "russia": "for Russia"}
 
+CLAIMANT_MARKS = {
+    "ua_government": "Kyiv's own claim",
+    "ru_government": "Moscow's own claim",
+    "ru_affiliated": "a pro-Russian claim",
+}
+"""The claimants whose figures a reader should weigh as a warring side's, as a mark says it."""
+
 MARK_WORDS = {"partisan": "from partisan outlets only", "uncertain": "unverified"}
-"""What a reader should weigh about a figure, in the order a mark gives it."""
+"""What a reader should weigh about a figure's sources, in the order a mark gives it."""
 
 
-def marks_text(partisan: bool, uncertain: bool) -> str:
-    """'from partisan outlets only; unverified', or '' for an unmarked figure."""
+def marks_text(partisan: bool, uncertain: bool, claimant_type: str = "") -> str:
+    """ "Moscow's own claim; from partisan outlets only; unverified", or '' for a figure with
+    nothing to weigh."""
     flags = {"partisan": partisan, "uncertain": uncertain}
-    return "; ".join(words for mark, words in MARK_WORDS.items() if flags[mark])
+    words = [words for mark, words in MARK_WORDS.items() if flags[mark]]
+    claimant = CLAIMANT_MARKS.get(claimant_type)
+    return "; ".join([claimant, *words] if claimant else words)
 
 
 def country_counts(

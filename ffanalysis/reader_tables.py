@@ -71,12 +71,13 @@ def funnel_table(stages: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFra
             "Side": stages["side"].astype(str).map(SIDE_HEADINGS),
             "Stage": stages["stage"].astype(str).map(STAGE_WORDS).str.capitalize(),
             "Figure": [
-                Markup(html.escape(figure) + cite("claims", ids) + _mark(partisan, uncertain))
-                for figure, ids, partisan, uncertain in zip(
+                Markup(html.escape(figure) + cite("claims", ids) + _mark(*flags))
+                for figure, ids, *flags in zip(
                     stages["figure"],
                     stages["claim_ids"],
                     marks["partisan"],
                     marks["uncertain"],
+                    marks["claimant_type"],
                     strict=True,
                 )
             ],
@@ -86,8 +87,8 @@ def funnel_table(stages: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFra
     )
 
 
-def _mark(partisan: bool, uncertain: bool) -> str:
-    words = profiles.marks_text(partisan, uncertain)
+def _mark(partisan: bool, uncertain: bool, claimant_type: str) -> str:
+    words = profiles.marks_text(partisan, uncertain, claimant_type)
     return f' <em class="mark">({words})</em>' if words else ""
 
 
@@ -103,13 +104,14 @@ def figure_quotes(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
                     f"\N{LEFT DOUBLE QUOTATION MARK}{html.escape(_unmarked(quote))}"
                     f"\N{RIGHT DOUBLE QUOTATION MARK}"
                     + cite("claims", [claim_id])
-                    + _mark(bool(from_partisan), bool(uncertain))
+                    + _mark(bool(from_partisan), bool(uncertain), str(claimant_type))
                 )
-                for quote, claim_id, from_partisan, uncertain in zip(
+                for quote, claim_id, from_partisan, uncertain, claimant_type in zip(
                     rows["quote_english"].fillna(rows["quote"]),
                     rows["claim_id"],
                     partisan,
                     rows["uncertain"].fillna(False),
+                    rows["claimant_type"],
                     strict=True,
                 )
             ],

@@ -98,7 +98,11 @@ def test_a_figure_is_marked_where_only_partisan_outlets_state_it_or_it_is_unveri
     assert marked.loc["STATE"].tolist() == [True, False]
     assert marked.loc["PRESS"].tolist() == [False, True]
     assert profiles.marks_text(True, True) == "from partisan outlets only; unverified"
-    assert profiles.marks_text(False, False) == ""
+    assert profiles.marks_text(False, False, "media") == ""
+    assert profiles.marks_text(True, False, "ru_government") == (
+        "Moscow's own claim; from partisan outlets only"
+    )
+    assert profiles.marks_text(False, False, "ua_government") == "Kyiv's own claim"
 
 
 def test_unmarked_beats_unverified_which_beats_partisan_only() -> None:
