@@ -41,7 +41,11 @@ PLURAL_NAMES = ("Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", 
 def country_phrase(code: str) -> str:
     """A country's name as a sentence needs it: 'the United Kingdom', 'the Netherlands', 'Peru'."""
     name = countries.country_name(code) or code
-    needs_article = name.startswith("United ") or name in PLURAL_NAMES or "Republic" in name
+    needs_article = (
+        name.startswith("United ")
+        or name in PLURAL_NAMES
+        or any(word in name for word in ("Republic", "Federation"))
+    )
     return f"the {name}" if needs_article else name
 
 

@@ -120,7 +120,13 @@ def test_country_findings_word_the_longest_prison_term() -> None:
 
 
 @pytest.mark.parametrize(
-    ("code", "phrase"), [("NLD", "the Netherlands"), ("USA", "the United States"), ("PER", "Peru")]
+    ("code", "phrase"),
+    [
+        ("NLD", "the Netherlands"),
+        ("USA", "the United States"),
+        ("RUS", "the Russian Federation"),
+        ("PER", "Peru"),
+    ],
 )
 def test_a_country_reads_with_its_article(code: str, phrase: str) -> None:
     assert findings.country_phrase(code) == phrase
