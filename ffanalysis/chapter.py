@@ -181,6 +181,23 @@ def show_table(table: pd.DataFrame, caption: str = "") -> None:
     display(HTML(html_table(table, caption)))
 
 
+def show_facts(items: list[str], heading: str = "Key facts") -> None:
+    """Display a page's opening facts in a box (`facts_box`), as the report opens with its key
+    findings."""
+    from IPython.display import HTML, display
+
+    display(HTML(facts_box(items, heading)))
+
+
+def facts_box(items: list[str], heading: str) -> str:
+    """The facts (HTML made by `notebook.fill`) as a list in a box under a heading."""
+    listed = "\n".join(f"<li>{item}</li>" for item in items)
+    return (
+        '<section class="key-findings" aria-labelledby="key-facts">\n'
+        f'<h2 id="key-facts">{html.escape(heading)}</h2>\n<ul>\n{listed}\n</ul>\n</section>'
+    )
+
+
 def caption(chart) -> str:
     """The caption under a figure; its text comes from the data, so it is escaped."""
     sources = "; ".join(html.escape(source) for source in chart.sources) or "none"

@@ -132,7 +132,8 @@ def _parser() -> argparse.ArgumentParser:
         default="",
         help="country "
         "profiles to build: ISO 3166-1 alpha-3 codes, or 'all' (every country "
-        "with a figure); default: none",
+        "with a figure); those with too little for a page are listed in the report instead; "
+        "default: none",
     )
     build.add_argument(
         "--out",

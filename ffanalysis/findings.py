@@ -23,7 +23,7 @@ from .charts import (
     stated_span,
 )
 from .interval_columns import by_size
-from .text import figure_text, interval_text, period_text
+from .text import figure_text, interval_text, period_text, prison_term
 from .values import number_or_none, text_or_none
 
 STANCE_WORDS = {
@@ -41,7 +41,11 @@ PLURAL_NAMES = ("Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", 
 def country_phrase(code: str) -> str:
     """A country's name as a sentence needs it: 'the United Kingdom', 'the Netherlands', 'Peru'."""
     name = countries.country_name(code) or code
-    needs_article = name.startswith("United ") or name in PLURAL_NAMES or "Republic" in name
+    needs_article = (
+        name.startswith("United ")
+        or name in PLURAL_NAMES
+        or any(word in name for word in ("Republic", "Federation"))
+    )
     return f"the {name}" if needs_article else name
 
 
@@ -321,20 +325,22 @@ def country_findings(
     listed: pd.DataFrame,
     country: str,
 ) -> dict[str, Any]:
-    """One country at a glance: its stance, how many figures count its citizens (and how many
-    are funnel headcounts), and the deaths named for it."""
+    """One country at a glance: its stance and longest prison term, how many figures count its
+    citizens (and how many are funnel headcounts), and the deaths named for it."""
     stance = legal_stances.loc[legal_stances["country"].eq(country)]
     named = casualties.loc[casualties["nationality"].eq(country)]
     legality = str(stance["legality"].iloc[0]) if len(stance) else None
+    years = number_or_none(stance["penalty_max_years"].iloc[0]) if len(stance) else None
+    open_ended = bool(len(stance) and stance["penalty_open"].fillna(False).iloc[0])
     return {
         "country": country,
         "name": countries.country_name(country) or country,
         "phrase": country_phrase(country),
         "legality": legality,
         "stance_text": STANCE_WORDS.get(legality) if legality else None,
-        "penalty_years": number_or_none(stance["penalty_max_years"].iloc[0])
-        if len(stance)
-        else None,
+        "penalty_years": years,
+        "penalty_open": open_ended,
+        "penalty_text": prison_term(years, open_ended),
         "claims": int(claims["country"].eq(country).sum()),
         "claim_ids": ", ".join(claims.loc[claims["country"].eq(country), "claim_id"]),
         "headcounts": len(funnel.country_funnel(claims, country)),

@@ -7,6 +7,7 @@ from the executed notebook instead of scraping its text.
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
@@ -29,6 +30,18 @@ def say(template: str, **values: Any) -> None:
         for name, value in values.items()
     }
     display(Markdown(template.format(**escaped)))
+
+
+def fill(template: str, **values: Any) -> Markup:
+    """HTML with `values` filled in, for a box of facts: text values are escaped as HTML,
+    `Markup` (citation links) is kept as it is."""
+    escaped = {
+        name: html.escape(value)
+        if isinstance(value, str) and not isinstance(value, Markup)
+        else value
+        for name, value in values.items()
+    }
+    return Markup(template.format(**escaped))
 
 
 def record(name: str, value: Any) -> None:

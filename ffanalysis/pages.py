@@ -20,8 +20,11 @@ from .dates import parse_partial_date
 from .key_findings import KeyFinding, key_findings
 from .loading import load, load_reference
 from .notes import Evidence
+from .profiles import by_name
+from .reader_tables import html_table, scant_table
 from .registry import REFERENCE_TABLES
 from .report import TEMPLATES, html_cell, page_html
+from .runs import country_pages
 from .text import cite, period_text, plural
 
 if TYPE_CHECKING:
@@ -45,13 +48,7 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
     for result in profiles:
         code = result.run.parameters["country"]
         page = page_html(
-            [
-                _markdown(
-                    f"# {country_name(code)}: foreign volunteers\n\n"
-                    '<a href="../report.html">Back to the report</a>'
-                ),
-                *_cells(result),
-            ],
+            [html_cell(BACK_LINK), *_cells(result)],
             evidence,
             title=f"{country_name(code)}: foreign volunteers",
         )
@@ -60,7 +57,10 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
         [
             _markdown(introduction(options, evidence)),
             *(cell for result in chapters for cell in _cells(result)),
-            _markdown(country_index([result.run.parameters["country"] for result in profiles])),
+            html_cell(
+                country_index([result.run.parameters["country"] for result in profiles])
+                + scant_countries(options)
+            ),
             _markdown(methods(options)),
             html_cell(corrections_log(options)),
         ],
@@ -190,11 +190,58 @@ def data_version(data_dir: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+BACK_LINK = (
+    f'<nav class="back" aria-label="Report"><a href="../report.html">{REPORT_TITLE}</a></nav>'
+)
+"""Above a country page's title: the way back to the report it belongs to."""
+
+FILTER_SCRIPT = """<script>
+(function () {
+  var box = document.getElementById("country-filter"), plain = function (text) {
+    return text.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase(); };
+  box.parentNode.hidden = false;
+  box.addEventListener("input", function () {
+    document.querySelectorAll("#country-index li").forEach(function (item) {
+      item.hidden = plain(item.textContent).indexOf(plain(box.value.trim())) < 0; }); });
+})();
+</script>"""
+"""Hides the countries whose names do not hold what the reader types; without script the
+field stays hidden and the list is whole."""
+
+
 def country_index(codes: list[str]) -> str:
+    """The country pages as a list sorted by name, with a field that narrows it as one types."""
     if not codes:
-        return "## Country profiles\n\nThis build has no country profiles (`--countries`)."
-    links = "\n".join(f"- [{country_name(code)}](countries/{code}.html)" for code in codes)
-    return f"## Country profiles\n\n{links}"
+        return f"{COUNTRY_HEADING}\n<p>This edition has no country pages.</p>"
+    links = "\n".join(
+        f'<li><a href="countries/{code}.html">{html.escape(country_name(code) or code)}</a></li>'
+        for code in by_name(codes)
+    )
+    return (
+        f"{COUNTRY_HEADING}\n"
+        '<p class="country-filter" hidden><label for="country-filter">Find a country</label> '
+        '<input id="country-filter" type="search" autocomplete="off"></p>\n'
+        f'<ul class="country-index" id="country-index">\n{links}\n</ul>\n{FILTER_SCRIPT}'
+    )
+
+
+COUNTRY_HEADING = '<h2 id="countries">Countries</h2>'
+
+
+def scant_countries(options: Options) -> str:
+    """The countries with too little for a page, in one table instead (`profiles.too_little`),
+    or nothing where every country has enough."""
+    _, scant = country_pages(options.data_dir)
+    if not scant:
+        return ""
+    edition = load_tables(options.data_dir, options.as_of or "")
+    table = scant_table(scant, edition.claims, edition.sources, edition.lostarmour)
+    return (
+        '\n<h3 id="little-on-record">Countries with little on record</h3>\n'
+        f"<p>The sources say too little about {plural(len(scant), 'country', 'countries')} "
+        "for a page of their own: one figure at most, no stance of their government and no "
+        "one named dead in the project's sources. Here is all there is.</p>\n" + html_table(table)
+    )
 
 
 def _cells(result: Result) -> list[NotebookNode]:

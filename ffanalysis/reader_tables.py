@@ -8,15 +8,16 @@ chapter shows one of the tables here instead, built from them and rendered by `h
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
-from . import countries, funnel
+from . import countries, funnel, lostarmour, profiles
 from .charts import LEGALITY_WORDS, SIDE_HEADINGS, STAGE_WORDS
 from .notebook import Markup
 from .registry import REFERENCE_TABLES
 from .schema import TABLES
-from .text import cite, figure_text, number
+from .text import cite, figure_text, number, prison_term
 from .values import is_missing, number_or_none
 
 NOTHING = "\N{EM DASH}"
@@ -60,24 +61,107 @@ def legal_table(stances: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def funnel_table(stages: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+def funnel_table(stages: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """A country's funnel (`funnel.country_funnel`, as its chart draws it) for readers: each
-    figure with its side, its stage, who stated it and a link to its evidence."""
-    claimants = claims.set_index("claim_id")["claimant"]
+    figure with its side, its stage, who stated it and a link to its evidence, marked where
+    only partisan outlets state it or a source calls it unverified (`profiles.figure_marks`)."""
+    marks = profiles.figure_marks(stages, claims, sources)
     return pd.DataFrame(
         {
             "Side": stages["side"].astype(str).map(SIDE_HEADINGS),
             "Stage": stages["stage"].astype(str).map(STAGE_WORDS).str.capitalize(),
             "Figure": [
-                Markup(html.escape(figure) + cite("claims", ids))
-                for figure, ids in zip(stages["figure"], stages["claim_ids"], strict=True)
+                Markup(html.escape(figure) + cite("claims", ids) + _mark(*flags))
+                for figure, ids, *flags in zip(
+                    stages["figure"],
+                    stages["claim_ids"],
+                    marks["partisan"],
+                    marks["uncertain"],
+                    marks["claimant_type"],
+                    strict=True,
+                )
             ],
-            "Stated by": stages["claim_ids"].map(
-                lambda ids: "; ".join(dict.fromkeys(claimants.reindex(ids.split(", ")).astype(str)))
-            ),
+            "Stated by": marks["claimants"],
         },
         dtype=object,
     )
+
+
+def _mark(partisan: bool, uncertain: bool, claimant_type: str) -> str:
+    words = profiles.marks_text(partisan, uncertain, claimant_type)
+    return f' <em class="mark">({words})</em>' if words else ""
+
+
+def figure_quotes(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Figure rows for readers in their sources' own words (in English), linked to their
+    evidence and marked where a partisan outlet states them or they are unverified, with who
+    stated them: for figures no stage or chart of the report counts."""
+    partisan = rows["source_id"].map(sources.set_index("source_id")["partisan"]).fillna(False)
+    return pd.DataFrame(
+        {
+            "What the source says": [
+                Markup(
+                    f"\N{LEFT DOUBLE QUOTATION MARK}{html.escape(_unmarked(quote))}"
+                    f"\N{RIGHT DOUBLE QUOTATION MARK}"
+                    + cite("claims", [claim_id])
+                    + _mark(bool(from_partisan), bool(uncertain), str(claimant_type))
+                )
+                for quote, claim_id, from_partisan, uncertain, claimant_type in zip(
+                    rows["quote_english"].fillna(rows["quote"]),
+                    rows["claim_id"],
+                    partisan,
+                    rows["uncertain"].fillna(False),
+                    rows["claimant_type"],
+                    strict=True,
+                )
+            ],
+            "Stated by": rows["claimant"].to_numpy(),
+        },
+        dtype=object,
+    )
+
+
+def scant_table(
+    codes: list[str], claims: pd.DataFrame, sources: pd.DataFrame, listed: pd.DataFrame
+) -> pd.DataFrame:
+    """The countries with too little for a page (`profiles.too_little`), by name: each figure
+    about their citizens in the source's words (`figure_quotes`), and how many LostArmour
+    names dead, linked to its list."""
+    rows = claims.loc[claims["country"].isin(codes)].assign(
+        _name=lambda frame: frame["country"].map(countries.country_name)
+    )
+    rows = rows.sort_values(["_name", "claim_id"], key=_casefold, kind="stable")
+    on_list = listed.groupby("country")["named_deaths"].sum().reindex(rows["country"])
+    return pd.concat(
+        [
+            pd.DataFrame({"Country": rows["_name"].to_numpy()}, dtype=object),
+            figure_quotes(rows, sources),
+            pd.DataFrame(
+                {
+                    "Named dead by LostArmour": [
+                        Markup(number(named) + cite("sources", [lostarmour.SOURCE_ID]))
+                        if named
+                        else None
+                        for named in on_list.fillna(0).astype(int)
+                    ]
+                },
+                dtype=object,
+            ),
+        ],
+        axis=1,
+    )
+
+
+_MARKED = re.compile(r"\[([^\]]*)\]\(#\)")
+"""The mark a quote sets around the words that state its figure: '[20,000 volunteers](#)'."""
+
+
+def _unmarked(quote: object) -> str:
+    return _MARKED.sub(r"\1", str(quote))
+
+
+def _casefold(column: pd.Series) -> pd.Series:
+    return column.astype(str).str.casefold()
 
 
 def audit_table(coverage: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -129,8 +213,8 @@ def _years(value: object, open_ended: object) -> str | None:
     years = number_or_none(value)
     if years is None:
         return None
-    words = f"{number(years)} {'year' if years == 1 else 'years'}"
-    return f"{words} or more" if not is_missing(open_ended) and bool(open_ended) else words
+    term = prison_term(years, not is_missing(open_ended) and bool(open_ended))
+    return term.removeprefix("up to ") if term else None
 
 
 def _cell(value: object) -> str:

@@ -68,15 +68,30 @@ def countries_with_data(data_dir: Path) -> list[str]:
     return sorted(code for code in codes if is_single_country(code))
 
 
+def country_pages(data_dir: Path) -> tuple[list[str], list[str]]:
+    """The countries with a figure, as (those that get a page, those with too little for one:
+    `profiles.too_little`), decided on the clean data."""
+    from .loading import load
+    from .profiles import split_countries
+
+    return split_countries(*(load(name, data_dir) for name in PAGE_TABLES))
+
+
+PAGE_TABLES = ("claims", "legal_stances", "casualties")
+"""The clean tables that decide which countries get a page."""
+
+
 def plan(options: Options, shared: str) -> list[Run]:
     """Every notebook execution the build needs: the numbered chapters in order, then one
-    country profile per country. `shared` is `shared_inputs_digest` of the clean data."""
+    country profile per country asked for, except those with too little for a page (the report
+    lists them in a table instead). `shared` is `shared_inputs_digest` of the clean data."""
     common = {"as_of": options.as_of, "data_dir": str(options.data_dir.resolve())}
     chapters = sorted(options.notebooks.glob("[0-9][0-9]_*.ipynb"))
+    with_page, scant = country_pages(options.data_dir)
     countries = (
-        countries_with_data(options.data_dir)
+        with_page
         if options.countries == ALL_COUNTRIES
-        else options.countries
+        else [code for code in options.countries if code not in scant]
     )
     runs = [Run(path, path.stem, common) for path in chapters] + [
         Run(options.notebooks / PROFILE, f"country_{code}", {**common, "country": code})

@@ -228,3 +228,18 @@ def _number_or_blank(value: float | None) -> str:
 def plural(count: int, singular: str, plural_form: str) -> str:
     """'1 figure', '3 figures': a count with the noun that agrees with it."""
     return f"{number(count)} {singular if count == 1 else plural_form}"
+
+
+def upper_first(text: str) -> str:
+    """The text with its first letter a capital, to open a sentence ('the Netherlands ...' ->
+    'The Netherlands ...'); the rest as it is, unlike `str.capitalize`."""
+    return text[:1].upper() + text[1:]
+
+
+def prison_term(years: float | None, open_ended: bool = False) -> str | None:
+    """The longest term a law states: 'up to 1 year', '15 years or more' where the source
+    leaves the top open ('15 years to life'); None where it states none."""
+    if years is None:
+        return None
+    words = f"{number(years)} {'year' if years == 1 else 'years'}"
+    return f"{words} or more" if open_ended else f"up to {words}"

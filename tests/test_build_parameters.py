@@ -9,9 +9,9 @@ import pytest
 from ffanalysis.build import check_as_of, check_countries, preload_statement
 from ffanalysis.clean import write_clean
 from ffanalysis.problems import BuildError, ParameterError
-from ffanalysis.runs import ALL_COUNTRIES, countries_with_data
+from ffanalysis.runs import ALL_COUNTRIES, countries_with_data, country_pages, plan
 from tests.conftest import Project
-from tests.helpers import data_options, run
+from tests.helpers import data_options, options, run
 
 
 @pytest.mark.parametrize(
@@ -80,6 +80,25 @@ def test_all_countries_are_those_with_a_single_country_figure(project: Project) 
     )
     write_clean(project.data_dir, project.shared_dir)
     assert countries_with_data(project.data_dir) == ["COL"]
+
+
+def test_a_country_with_too_little_for_a_page_gets_no_profile(project: Project, tmp_path) -> None:
+    project.write(
+        "claims.csv",
+        project.read("claims.csv").replace(
+            "C2,russia_ukraine_2022,ukraine,fighters_active,ALL",
+            "C2,russia_ukraine_2022,ukraine,fighters_active,COL",
+        ),
+    )
+    write_clean(project.data_dir, project.shared_dir)
+    assert country_pages(project.data_dir) == ([], ["COL"])  # one figure, nothing else
+
+    def profiled(countries) -> list[str]:
+        runs = plan(options(project, tmp_path / "out", countries=countries), "shared")
+        return [run.name for run in runs if "country" in run.parameters]
+
+    assert profiled(ALL_COUNTRIES) == []
+    assert profiled(["COL", "SWE"]) == ["country_SWE"]  # asked for, and not short of facts
 
 
 def test_the_kernels_preload_the_modules_the_notebooks_import_first() -> None:

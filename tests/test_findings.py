@@ -102,10 +102,31 @@ def test_country_findings_gather_one_country() -> None:
     assert (facts["claims"], facts["headcounts"], facts["named_ids"]) == (2, 2, "K1")
     nobody = findings.country_findings(CLAIMS, LEGAL, CASUALTIES, NO_LIST, "ISL")
     assert (nobody["legality"], nobody["claims"], nobody["named_deaths"]) == (None, 0, 0)
+    assert nobody["penalty_text"] is None
+
+
+def test_country_findings_word_the_longest_prison_term() -> None:
+    stances = table(
+        "legal_stances",
+        "country,legality,penalty_max_years,penalty_open,source_id\nIND,illegal,7,,doc\n"
+        "UKR,illegal,15,true,doc\n",
+    )
+    india = findings.country_findings(CLAIMS, stances, CASUALTIES, NO_LIST, "IND")
+    assert (india["penalty_years"], india["penalty_text"]) == (7.0, "up to 7 years")
+    assert (
+        findings.country_findings(CLAIMS, stances, CASUALTIES, NO_LIST, "UKR")["penalty_text"]
+        == "15 years or more"
+    )
 
 
 @pytest.mark.parametrize(
-    ("code", "phrase"), [("NLD", "the Netherlands"), ("USA", "the United States"), ("PER", "Peru")]
+    ("code", "phrase"),
+    [
+        ("NLD", "the Netherlands"),
+        ("USA", "the United States"),
+        ("RUS", "the Russian Federation"),
+        ("PER", "Peru"),
+    ],
 )
 def test_a_country_reads_with_its_article(code: str, phrase: str) -> None:
     assert findings.country_phrase(code) == phrase

@@ -239,6 +239,17 @@ def test_a_country_profile_gathers_stance_funnel_and_deaths(chapter_runs) -> Non
         "serving": "about 3,000",
         "killed": "8",
     }
+    summary = records["summary"]
+    assert [(best["stage"], best["figure"], best["uncertain"]) for best in summary["best"]] == [
+        ("interested", "about 6,000", False),
+        ("serving", "about 3,000", True),
+        ("killed", "8", False),
+    ]
+    assert [(named["list"], named["named"], named["share_text"]) for named in summary["lists"]] == [
+        ("project", 2, "50%"),
+        ("lostarmour", 5, "50%"),
+    ]
+    assert "# United Kingdom" in chapter_runs["full", "country_profile.ipynb"].markdown
 
 
 def test_a_country_with_a_single_figure_gets_a_profile(chapter_runs) -> None:

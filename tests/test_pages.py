@@ -3,6 +3,7 @@ reference tables' numbers, the corrections an edition uses, and the country inde
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from ffanalysis.pages import (
     demote_headings,
     introduction,
     methods,
+    scant_countries,
 )
 from tests.conftest import Project, copy_mini_project
 from tests.helpers import options
@@ -68,12 +70,30 @@ def test_an_edition_lists_the_corrections_to_the_rows_it_uses(mini: Project) -> 
     assert "No figure this edition uses has been corrected" in before
 
 
-def test_the_country_index_links_every_profile_or_says_there_is_none() -> None:
-    assert country_index(["NOR", "GBR"]) == (
-        "## Country profiles\n\n- [Norway](countries/NOR.html)\n"
-        "- [United Kingdom](countries/GBR.html)"
-    )
-    assert "has no country profiles" in country_index([])
+def test_the_country_index_lists_the_pages_by_name_with_a_field_to_narrow_it() -> None:
+    index = country_index(["NOR", "GBR", "COL"])
+    links = re.findall(r'<a href="(countries/[A-Z]{3}\.html)">([^<]+)</a>', index)
+    assert links == [
+        ("countries/COL.html", "Colombia"),
+        ("countries/NOR.html", "Norway"),
+        ("countries/GBR.html", "United Kingdom"),
+    ]
+    # Without script the field stays hidden and the whole list shows.
+    assert '<p class="country-filter" hidden>' in index and "<script>" in index
+    assert "no country pages" in country_index([])
+
+
+def test_countries_with_too_little_for_a_page_are_listed_in_one_table(mini: Project) -> None:
+    assert scant_countries(options(mini, Path("out"))) == ""  # every mini country has enough
+    project = copy_mini_project(mini.root / "scant")
+    with_claim = project.read("claims.csv").splitlines()
+    ecuador = next(line for line in with_claim if ",NOR," in line).replace(",NOR,", ",ECU,")
+    project.write("claims.csv", "\n".join([*with_claim, ecuador.replace("C12,", "C99,", 1)]) + "\n")
+    write_clean(project.data_dir, project.shared_dir)
+    table = scant_countries(options(project, Path("out")))
+    assert "1 country for a page of their own" in table
+    assert "<td>Ecuador</td>" in table and 'href="#evidence-claims-C99"' in table
+    assert "Norway" not in table
 
 
 def test_a_chapter_s_headings_go_one_level_down_so_the_page_keeps_one_h1() -> None:

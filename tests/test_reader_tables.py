@@ -7,7 +7,15 @@ import pandas as pd
 
 from ffanalysis.legal import legal_vs_volunteers
 from ffanalysis.notebook import Markup
-from ffanalysis.reader_tables import NOTHING, audit_table, funnel_table, html_table, legal_table
+from ffanalysis.reader_tables import (
+    NOTHING,
+    audit_table,
+    funnel_table,
+    html_table,
+    legal_table,
+    scant_table,
+)
+from tests.sample_tables import NO_LIST
 from tests.typed_frames import claims, table
 
 CLAIMS = claims(
@@ -16,6 +24,9 @@ CLAIMS = claims(
     MANY,volunteers_interested,GBR,Reporters,media,6000,6000,about,
     FEW,volunteers_arrived,GBR,Reporters,media,150,,more_than,over
     """
+)
+SOURCES = table(
+    "sources", "source_id,file,title,published,kind\ndoc,sources/doc.txt,A paper,2023,news\n"
 )
 STANCES = table(
     "legal_stances",
@@ -52,18 +63,42 @@ def test_the_legal_table_keeps_an_open_penalty_open_and_cites_each_figure() -> N
     assert rows.loc["Finland", "Figures about its citizens"] == "0"
 
 
-def test_the_funnel_table_names_side_stage_figure_and_claimant() -> None:
+def test_the_funnel_table_names_side_stage_figure_and_claimant_and_marks_what_to_weigh() -> None:
     stages = pd.DataFrame(
         {
-            "side": ["ukraine"],
-            "stage": ["arrived"],
-            "figure": ["more than 150"],
-            "claim_ids": ["FEW"],
+            "side": ["ukraine", "ukraine"],
+            "stage": ["interested", "arrived"],
+            "figure": ["about 6,000", "more than 150"],
+            "claim_ids": ["MANY", "FEW"],
         }
     )
-    row = funnel_table(stages, CLAIMS).iloc[0]
+    marked = CLAIMS.assign(uncertain=CLAIMS["claim_id"].eq("MANY"))
+    rows = funnel_table(stages, marked, SOURCES)
+    row = rows.iloc[1]
     assert (row["Side"], row["Stage"], row["Stated by"]) == ("For Ukraine", "Arrived", "Reporters")
     assert row["Figure"].startswith('more than 150<sup class="cite">')
+    assert "mark" not in row["Figure"]
+    assert rows.iloc[0]["Figure"].endswith('<em class="mark">(unverified)</em>')
+
+
+def test_countries_with_little_on_record_are_listed_by_name_with_the_sources_words() -> None:
+    figures = claims(
+        """        claim_id,metric,country,claimant,value_low,value_high,qualifier,quote,quote_english
+        M1,convictions,MAR,A court,1,1,exact,sentenced [a Moroccan](#) to death,
+        E1,volunteers_interested,ECU,A consul,850,850,about,unos 850,about 850
+        """
+    ).assign(uncertain=lambda rows: rows["claim_id"].eq("M1"))
+    listed = NO_LIST.reindex(range(1)).assign(country=["MAR"], named_deaths=[3])
+    rows = scant_table(["MAR", "ECU"], figures, SOURCES, listed.astype(NO_LIST.dtypes))
+    assert rows["Country"].tolist() == ["Ecuador", "Morocco"]
+    assert rows.iloc[0]["What the source says"].startswith(
+        "\N{LEFT DOUBLE QUOTATION MARK}about 850"
+    )
+    assert "sentenced a Moroccan to death" in rows.iloc[1]["What the source says"]
+    assert rows.iloc[1]["What the source says"].endswith('<em class="mark">(unverified)</em>')
+    assert "mark" not in rows.iloc[0]["What the source says"]
+    assert rows.iloc[0]["Named dead by LostArmour"] is None
+    assert rows.iloc[1]["Named dead by LostArmour"].startswith("3<sup")
 
 
 def test_the_audit_table_names_documents_and_tables_in_words() -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from ffanalysis.pages import country_index
+from ffanalysis.reader_page import render
 from tests.conftest import Published
 from tests.helpers import CHROMIUM, CHROMIUM_FLAGS
 
@@ -147,3 +149,46 @@ def test_every_page_keeps_within_its_weight_budget(site: Path) -> None:
         if weight > PAGE_BUDGETS["report.html" if name == "report.html" else "countries/*.html"]
     }
     assert len(weights) > 1 and over == {}
+
+
+def visible_countries(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#country-index li", "items => items.filter(item => !item.hidden).map(i => i.innerText)"
+    )
+
+
+def test_typing_in_the_country_index_narrows_it_to_the_names_that_match(
+    browser, tmp_path: Path
+) -> None:
+    path = tmp_path / "index.html"
+    path.write_text(render(country_index(["NOR", "GBR", "CIV", "COL"]), "Index"), encoding="utf-8")
+    page = open_page(browser, path)
+    assert visible_countries(page) == ["Colombia", "Côte d'Ivoire", "Norway", "United Kingdom"]
+    page.fill("#country-filter", "CO")
+    assert visible_countries(page) == ["Colombia", "Côte d'Ivoire"]
+    page.fill("#country-filter", "cote")  # accents need not be typed
+    assert visible_countries(page) == ["Côte d'Ivoire"]
+    page.fill("#country-filter", "")
+    assert len(visible_countries(page)) == 4
+    assert page.errors == []
+
+
+def test_without_script_the_country_index_is_whole_and_the_field_hidden(
+    browser, tmp_path: Path
+) -> None:
+    path = tmp_path / "index.html"
+    path.write_text(render(country_index(["NOR", "GBR"]), "Index"), encoding="utf-8")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(path.as_uri())
+    assert not page.is_visible("#country-filter")
+    assert visible_countries(page) == ["Norway", "United Kingdom"]
+    context.close()
+
+
+def test_the_reports_country_index_narrows_as_one_types(browser, site: Path) -> None:
+    page = open_page(browser, site / "report.html")
+    page.fill("#country-filter", "zz")
+    assert visible_countries(page) == []
+    page.fill("#country-filter", "nor")
+    assert visible_countries(page) == ["Norway"]

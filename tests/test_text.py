@@ -3,7 +3,15 @@
 import pandas as pd
 import pytest
 
-from ffanalysis.text import RANGE_DASH, cite, figure_text, interval_text, number
+from ffanalysis.text import (
+    RANGE_DASH,
+    cite,
+    figure_text,
+    interval_text,
+    number,
+    prison_term,
+    upper_first,
+)
 
 
 @pytest.mark.parametrize(
@@ -66,3 +74,19 @@ def test_citations_link_every_row_to_its_appendix_entry() -> None:
         == '<sup class="cite">[<a href="#evidence-casualties-K1">K1</a>]</sup>'
     )
     assert cite("claims", "") == ""
+
+
+def test_a_sentence_opens_with_a_capital_and_keeps_the_rest() -> None:
+    assert upper_first("the United Kingdom bars it") == "The United Kingdom bars it"
+    assert upper_first("") == ""
+
+
+@pytest.mark.parametrize(
+    ("years", "open_ended", "words"),
+    [(1, False, "up to 1 year"), (7, False, "up to 7 years"), (15, True, "15 years or more")],
+)
+def test_a_prison_term_agrees_with_its_number_and_keeps_an_open_top_open(
+    years: float, open_ended: bool, words: str
+) -> None:
+    assert prison_term(years, open_ended) == words
+    assert prison_term(None) is None
