@@ -25,6 +25,7 @@ from .reader_tables import html_table, scant_table
 from .registry import REFERENCE_TABLES
 from .report import TEMPLATES, html_cell, page_html
 from .runs import country_pages
+from .schema import TABLES
 from .text import cite, period_text, plural
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
                 country_index([result.run.parameters["country"] for result in profiles])
                 + scant_countries(options)
             ),
+            _markdown(what_changed(options)),
             _markdown(methods(options)),
             html_cell(corrections_log(options)),
         ],
@@ -172,6 +174,31 @@ def methods(options: Options) -> str:
         ).items()
     }
     return (TEMPLATES / "report" / "methods.md").read_text(encoding="utf-8").format(**values)
+
+
+def what_changed(options: Options) -> str:
+    """'What changed since the previous edition': rows added, changed and retracted per table,
+    the key findings that moved, and where the corrections are listed."""
+    from .vintages import CURRENT, diff, moved_findings, previous_edition, summary
+
+    heading = "## What changed since the previous edition\n\n"
+    edition = previous_edition(options.data_dir)
+    if edition is None:
+        return heading + "This is the first edition on record: there is none to compare it with."
+    changes = diff(edition.vintage, CURRENT, options.data_dir)
+    lines = [
+        f"- {line}" for line in summary(changes, lambda table: TABLES[table].label, columns=False)
+    ]
+    moved = moved_findings(edition.vintage, CURRENT, options.data_dir)
+    when = period_text(*parse_partial_date(edition.committed_on))
+    text = heading + f"Compared with the edition of {when}:\n\n"
+    text += "\n".join(lines) if lines else "No figure was added, changed or retracted."
+    text += "\n\n" + (
+        "Key findings that moved:\n\n" + "\n".join(f"- {html.escape(line)}" for line in moved)
+        if moved
+        else "None of the key findings moved."
+    )
+    return text + "\n\nEvery correction to a curated row is listed, with its reason, under Methods."
 
 
 def corrections_log(options: Options) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +73,33 @@ def vintage(text: str, data_dir: Path | None = None) -> Vintage:
 
 
 CURRENT = Vintage(label="the current data")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The previous edition of the data: the last committed state of data/clean before the
+    current one, with the day it was committed."""
+
+    vintage: Vintage
+    committed_on: str
+
+
+def previous_edition(data_dir: Path) -> Edition | None:
+    """The edition before the current data, from the data's git history: the last commit that
+    changed data/clean if the current data differs from it, else the one before. None when
+    the data is not in a git repository or has no earlier state. It depends on the history
+    alone, never on what was built before, so the same inputs give the same report."""
+    clean = paths.clean_dir(data_dir)
+    history = (_git(clean, "log", "--format=%H %cs", "-n", "2", "--", ".") or "").split()
+    commits = list(zip(history[::2], history[1::2], strict=True))
+    if not commits:
+        return None
+    unchanged = _git(clean, "diff", "--quiet", commits[0][0], "--", ".") is not None
+    earlier = commits[1:] if unchanged else commits
+    if not earlier:
+        return None
+    revision, day = earlier[0]
+    return Edition(Vintage(label=f"the edition of {day}", revision=revision), day)
 
 
 def diff(
@@ -137,18 +165,24 @@ def _as_today(name: str, text: str) -> pd.DataFrame:
     return frame.reindex(columns=columns, fill_value="")
 
 
-def summary(changes: pd.DataFrame) -> list[str]:
-    """One line per table that changed: how many rows were added, changed and retracted."""
+def summary(
+    changes: pd.DataFrame, label: Callable[[str], str] = str, *, columns: bool = True
+) -> list[str]:
+    """One line per table that changed, named by `label`: how many rows were added, changed
+    and retracted (and, with `columns`, columns added or removed)."""
+    kinds = ["added", "changed", "retracted"] + (
+        ["column added", "column removed"] if columns else []
+    )
     lines = []
-    for table, rows in changes.groupby("table", sort=False):
+    for table, rows in changes.loc[changes["change"].isin(kinds)].groupby("table", sort=False):
         counted = rows.assign(what=rows["id"].fillna(rows["column"]))
         counts = counted.drop_duplicates(["what", "change"])["change"].value_counts()
         words = [
             f"{counts[change]} {_rows(change, counts[change])}"
-            for change in ("added", "changed", "retracted", "column added", "column removed")
+            for change in kinds
             if change in counts
         ]
-        lines.append(f"{table}: {', '.join(words)}")
+        lines.append(f"{label(str(table))}: {', '.join(words)}")
     return lines
 
 

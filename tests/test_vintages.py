@@ -11,9 +11,9 @@ from ffanalysis import paths
 from ffanalysis.clean import write_clean
 from ffanalysis.cli import main
 from ffanalysis.problems import ParameterError
-from ffanalysis.vintages import CURRENT, change_lines, diff, summary, vintage
+from ffanalysis.vintages import CURRENT, change_lines, diff, previous_edition, summary, vintage
 from tests.conftest import Project, copy_mini_project
-from tests.helpers import data_options
+from tests.helpers import data_options, options
 
 
 def git(folder: Path, *arguments: str) -> None:
@@ -82,3 +82,35 @@ def test_the_command_names_what_it_compares_and_refuses_nonsense(
     assert out.startswith("From revision HEAD to the current data:\n  claims: 1 row changed\n")
     assert main(["diff", "nonsense", *data_options(committed)]) == 2
     assert "neither a date" in capsys.readouterr().err
+
+
+def test_the_previous_edition_is_the_last_committed_data_before_the_current(
+    committed: Project,
+) -> None:
+    assert previous_edition(committed.data_dir) is None, "one state only: no earlier edition"
+    first = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=committed.data_dir, capture_output=True, text=True
+    ).stdout.strip()
+    edit_clean(committed, "claims", "Foreign minister", "Foreign Minister")
+    edition = previous_edition(committed.data_dir)
+    assert edition is not None and edition.vintage.revision == first, "uncommitted edits"
+    git(committed.data_dir, "commit", "-q", "-am", "second vintage")
+    edition = previous_edition(committed.data_dir)
+    assert edition is not None and edition.vintage.revision == first, "the commit before"
+
+
+def test_the_report_says_what_changed_since_the_previous_edition(committed: Project) -> None:
+    from ffanalysis.pages import what_changed
+
+    site = committed.root / "site"
+    assert "This is the first edition on record" in what_changed(options(committed, site))
+    edit_clean(committed, "claims", "Foreign minister", "Foreign Minister")
+    text = what_changed(options(committed, site))
+    assert "- Figures on the 2022 war: 1 row changed\n" in text
+    assert "None of the key findings moved." in text
+
+
+def test_data_outside_any_repository_has_no_previous_edition(tmp_path: Path) -> None:
+    project = copy_mini_project(tmp_path / "mini")
+    write_clean(project.data_dir, project.shared_dir)
+    assert previous_edition(project.data_dir) is None
