@@ -14,7 +14,8 @@ the numbers the title states, and the rows drawn.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,6 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
@@ -33,19 +33,18 @@ from .asof import stated_date
 from .interval_columns import by_size, originals
 from .plotting import (
     CLAIMANT_COLOURS,
+    FIGURE_WIDTH,
     claimant_legend,
     draw_intervals,
     draw_over_time,
     finish,
     house_style,
+    key_below,
     save,
     thousands,
 )
 from .text import figure_text, interval_text, number
 from .values import number_or_none
-
-MAX_SOURCES_SHOWN = 12
-"""More names than this under a figure bury it; the rest are counted and all are in `Chart`."""
 
 SOURCE_NAME_LENGTH = 70
 """Characters of a source's 'publisher: title' printed under a figure."""
@@ -77,8 +76,8 @@ TIMELINE_PANELS_BY_COUNTS = {"interest": "came", "cumulative": "came", "at_one_t
 serve at one time. Subsets and other populations are not headcounts of the volunteers."""
 
 TIMELINE_PANELS = {
-    "came": "Said to have volunteered, arrived or served at any time",
-    "serving": "Counted as serving at one time",
+    "came": "Came or served at any time",
+    "serving": "Serving at one time",
 }
 
 STAGE_WORDS = {
@@ -106,7 +105,7 @@ are the comparison every account of foreign volunteers reaches for first."""
 
 FOCUS_CONFLICT = "russia_ukraine_2022"
 
-CODES_PER_LINE = 10
+CODES_PER_LINE = 6
 """Country codes written beside a legal-landscape bar before the line breaks."""
 
 
@@ -118,8 +117,8 @@ class Chart:
     title: str
     source_ids: list[str]
     sources: list[str]
-    """'Publisher: title' of every source drawn (all of them, even where the figure shows
-    only the first `MAX_SOURCES_SHOWN`)."""
+    """'Publisher: title' of every source drawn (the figure's own line names two publishers
+    and counts the rest; the page's notes list them all)."""
     numbers: dict[str, Any] = field(default_factory=dict)
     """The numbers the title states (plain floats and ints, None for an open bound)."""
     data: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -156,23 +155,30 @@ def source_name(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series:
     )
 
 
-def cited_sources(source_ids: Iterable[str], sources: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """The distinct source ids behind the rows drawn (comma-joined cells are split), sorted,
-    and their names in the same order."""
-    ids = pd.Series(
-        sorted({part.strip() for cell in source_ids for part in str(cell).split(",")} - {""})
+def cited_sources(
+    source_ids: Iterable[str], sources: pd.DataFrame
+) -> tuple[list[str], list[str], list[str]]:
+    """The distinct source ids behind the rows drawn (comma-joined cells are split), sorted;
+    their names in the same order; and the names a source line gives (`publishers`)."""
+    each = pd.Series(
+        [part.strip() for cell in source_ids for part in str(cell).split(",")], dtype=object
     )
+    each = each.loc[each.ne("")]
+    ids = pd.Series(sorted(set(each)), dtype=object)
     names = source_name(ids, sources) if len(ids) else pd.Series([], dtype=str)
-    return ids.tolist(), names.tolist()
+    return ids.tolist(), names.tolist(), publishers(each, sources)
 
 
-def _source_line(names: Sequence[str]) -> list[str]:
-    """The names printed under a figure: distinct, at most `MAX_SOURCES_SHOWN`, the rest counted."""
-    distinct = sorted(set(names))
-    if not distinct:
+def publishers(source_ids: pd.Series, sources: pd.DataFrame) -> list[str]:
+    """Who published the rows drawn, each once, the most drawn first (then by name): what a
+    one-line source credit names. A source without a publisher goes by its title."""
+    if source_ids.empty:
         return [NO_SOURCES]
-    shown, rest = distinct[:MAX_SOURCES_SHOWN], len(distinct) - MAX_SOURCES_SHOWN
-    return shown + ([f"and {rest} more (see the evidence list)"] if rest > 0 else [])
+    table = sources.set_index("source_id")
+    who = source_ids.map(table["publisher"]).fillna(source_ids.map(table["title"]))
+    counts = who.fillna(source_ids).astype(str).value_counts()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [name for name, _ in ranked]
 
 
 # Claims over time
@@ -201,25 +207,25 @@ def claims_timeline(claims: pd.DataFrame, sources: pd.DataFrame, figures_dir: Pa
         return _no_data(stem, "No headcount of foreign volunteers had been stated yet", rows)
     title, values = _timeline_finding(dated)
     values["undated"] = int(rows["date"].isna().sum())
-    ids, names = cited_sources(dated["source_id"], sources)
+    ids, names, credits = cited_sources(dated["source_id"], sources)
     with house_style():
-        fig = Figure(figsize=(8.0, 6.5))
+        fig = Figure(figsize=(FIGURE_WIDTH, 6.5))
         axes = fig.subplots(len(TIMELINE_PANELS), 1, sharex=True, sharey=True)
         for ax, (panel, heading) in zip(axes, TIMELINE_PANELS.items(), strict=True):
             in_panel = dated.loc[dated["panel"].eq(panel)]
             draw_over_time(ax, in_panel, x="date")
             _imprecise_dates(ax, in_panel)
-            ax.set_title(heading, loc="left", fontsize="medium")
+            ax.set_title(heading, loc="left")
             thousands(ax.yaxis)
         axes[-1].set_ylim(bottom=0)  # after drawing both: a shared limit stops autoscaling
         _date_axis(axes[-1])
-        _legend_outside(claimant_legend(axes[0], dated["claimant_type"].astype(str)))
+        key_below(fig, claimant_legend(axes[0], dated["claimant_type"].astype(str)))
         finish(
             fig,
             title=title,
-            sources=_source_line(names),
-            xlabel="Date the figure describes (a bar: known only to the month or year)",
-            ylabel="Foreign volunteers for Ukraine, all countries",
+            sources=credits,
+            xlabel="Date described (a bar: known only to the month or year)",
+            ylabel="Foreign volunteers for Ukraine",
         )
     return Chart(save(fig, stem), title, ids, names, values, rows, fig)
 
@@ -288,10 +294,11 @@ def _date_axis(ax: Axes) -> None:
 def claims_vs_evidence(
     claims: pd.DataFrame, sources: pd.DataFrame, figures_dir: Path | str
 ) -> Chart:
-    """Each government's largest figure divided by each independent count, as an interval.
+    """What each ratio means: the government's claim and the independent counts it is divided
+    by, drawn as the ranges they state on one scale, a panel for each comparison.
 
-    One row per distinct evidence figure (`comparisons.headline_ratios`), so the spread of the
-    evidence shows; a line marks where claim and evidence would agree (a ratio of 1).
+    One row per distinct evidence figure (`comparisons.headline_ratios`) below the claim, so the
+    spread of the evidence shows, and the panel's heading gives the ratio the gap amounts to.
     """
     ratios = comparisons.headline_ratios(claims, sources)
     stem = Path(figures_dir) / "claims_vs_evidence"
@@ -300,43 +307,88 @@ def claims_vs_evidence(
     claimant_of = claims.set_index("claim_id")
     rows = ratios.assign(
         claimant_type=ratios["comparison"].map(CLAIMANT_OF),
-        row=_ratio_labels(ratios),
         ratio_text=[
             f"{interval_text(low, high)}\N{MULTIPLICATION SIGN}"
             for low, high in zip(ratios["low"], ratios["high"], strict=True)
         ],
     )
     title, values = _ratio_finding(rows, claimant_of)
-    ids, names = cited_sources(
+    ids, names, credits = cited_sources(
         _split_ids(pd.concat([rows["claim_ids"], rows["evidence_ids"]])).map(
             claimant_of["source_id"]
         ),
         sources,
     )
+    panels = [
+        _claim_and_evidence(group, claimant_of)
+        for _, group in rows.groupby("comparison", sort=False)
+    ]
+    headings = [
+        _comparison_heading(row) for row in rows.drop_duplicates("comparison").to_dict("records")
+    ]
     with house_style():
-        fig = Figure(figsize=(8.0, _height(len(rows))))
-        ax = fig.subplots()
-        ax.axvline(1, color="0.6", linewidth=1, linestyle=":", zorder=0)
-        draw_intervals(ax, rows, y="row", label="ratio_text")
-        ax.set_xlim(left=0)
-        ax.margins(x=0.15)
-        thousands(ax.xaxis)
-        finish(
-            fig,
-            title=title,
-            sources=_source_line(names),
-            xlabel="Claim \N{DIVISION SIGN} evidence (times; 1 = they agree)",
-        )
+        fig = Figure(figsize=(FIGURE_WIDTH, max(2.8, 1.8 + 0.45 * sum(map(len, panels)))))
+        axes = fig.subplots(len(panels), 1, squeeze=False, height_ratios=list(map(len, panels)))
+        for ax, panel, heading in zip(axes[:, 0], panels, headings, strict=True):
+            _draw_rows(ax, panel)
+            ax.set_title(heading, loc="left")
+            ax.set_xlim(left=0)
+            ax.margins(x=0.3)
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+            thousands(ax.xaxis)
+        finish(fig, title=title, sources=credits, xlabel="People")
     return Chart(save(fig, stem), title, ids, names, values, rows, fig)
 
 
-def _ratio_labels(ratios: pd.DataFrame) -> pd.Series:
-    """'Kyiv, volunteers who came: 20,000 ÷ 1,500-2,000' for each row (unique per row)."""
-    who = ratios["comparison"].map(CLAIMANT_OF).map(GOVERNMENT_NAMES)
-    what = ratios["comparison"].map(COMPARISON_WORDS)
-    claim = _interval_words(ratios["claim_low"], ratios["claim_high"])
-    found = _interval_words(ratios["evidence_low"], ratios["evidence_high"])
-    return who + ", " + what + ": " + claim + " \N{DIVISION SIGN} " + found
+def _comparison_heading(row: dict) -> str:
+    """'Foreigners killed: the claim is 20\N{MULTIPLICATION SIGN} the evidence', wrapped to sit
+    above a narrow panel."""
+    what = COMPARISON_WORDS[row["comparison"]]
+    return textwrap.fill(
+        f"{what[0].upper()}{what[1:]}: the claim is {row['ratio_text']} the evidence", 36
+    )
+
+
+def _claim_and_evidence(group: pd.DataFrame, claimant_of: pd.DataFrame) -> pd.DataFrame:
+    """One comparison's rows to draw: the claim first, then each distinct evidence figure, each
+    labelled with who stated it and when, and written beside its mark in words."""
+    first = group.iloc[0]
+    claim = pd.DataFrame(
+        {
+            "low": [first["claim_low"]],
+            "high": [first["claim_high"]],
+            "claimant_type": [CLAIMANT_OF[first["comparison"]]],
+            "label": [
+                f"{GOVERNMENT_NAMES[CLAIMANT_OF[first['comparison']]]}'s claim, {first['claim_date']:%b %Y}"
+            ],
+        }
+    )
+    evidence_types = _split_ids(group["evidence_ids"]).map(claimant_of["claimant_type"]).astype(str)
+    evidence = pd.DataFrame(
+        {
+            "low": group["evidence_low"].to_numpy(),
+            "high": group["evidence_high"].to_numpy(),
+            "claimant_type": evidence_types.groupby(level=0).first().to_numpy(),
+            "label": [
+                f"{_evidence_words(evidence_types.loc[[index]]).capitalize()}, {date:%b %Y}"
+                for index, date in zip(group.index, group["evidence_date"], strict=True)
+            ],
+        }
+    )
+    drawn = pd.concat([claim, evidence], ignore_index=True)
+    return drawn.assign(
+        key=[str(position) for position in range(len(drawn))],
+        figure=_interval_words(drawn["low"], drawn["high"]),
+    )
+
+
+def _draw_rows(ax: Axes, rows: pd.DataFrame, *, key: str = "key", tick: str = "label") -> None:
+    """Each row's range on its own line, its figure beside it and a short tick label: keyed by
+    a unique `key`, so two rows whose `tick` reads alike still get a line each."""
+    stated = rows.loc[rows["low"].notna() | rows["high"].notna()]
+    draw_intervals(ax, stated, y=key, label="figure")
+    ax.set_yticks(range(len(stated)), labels=stated[tick])
+    ax.set_ylim(len(stated) - 0.5, -0.5)
 
 
 def _ratio_finding(rows: pd.DataFrame, claimant_of: pd.DataFrame) -> tuple[str, dict[str, Any]]:
@@ -396,7 +448,7 @@ def country_funnel(
     name = countries.country_name(country) or country
     stem = Path(figures_dir) / f"funnel_{country}"
     if stages.empty:
-        drawn_columns = [*stages.columns, "claimant_type", "figure", "row"]
+        drawn_columns = [*stages.columns, "claimant_type", "figure", "stage_words", "row"]
         return _no_data(
             stem,
             f"No headcount of volunteers from {name} had been stated yet",
@@ -406,30 +458,25 @@ def country_funnel(
     rows = stages.assign(
         claimant_type=first_claim.map(claims.set_index("claim_id")["claimant_type"]).astype(str),
         figure=_figure_words(stages),
-    ).assign(
-        row=lambda frame: (
-            frame["stage"].astype(str).map(STAGE_WORDS).str.capitalize()
-            + " \N{MIDDLE DOT} "
-            + frame["claim_ids"]
-        )
-    )
+        stage_words=stages["stage"].astype(str).map(STAGE_WORDS).str.capitalize(),
+    ).assign(row=lambda frame: frame["stage_words"] + " \N{MIDDLE DOT} " + frame["claim_ids"])
     title, values = _funnel_finding(rows, name)
-    ids, names = cited_sources(rows["source_ids"], sources)
+    ids, names, credits = cited_sources(rows["source_ids"], sources)
     sides = list(dict.fromkeys(rows["side"].astype(str)))
     with house_style():
-        fig = Figure(figsize=(8.0, _height(len(rows) + len(sides))))
+        fig = Figure(figsize=(FIGURE_WIDTH, _height(len(rows) + len(sides))))
         axes = fig.subplots(len(sides), 1, squeeze=False, height_ratios=_panel_rows(rows, sides))[
             :, 0
         ]
         for ax, side in zip(axes, sides, strict=True):
-            draw_intervals(ax, rows.loc[rows["side"].eq(side)], y="row", label="figure")
-            ax.set_title(SIDE_HEADINGS[side], loc="left", fontsize="medium")
+            _draw_rows(ax, rows.loc[rows["side"].eq(side)], key="row", tick="stage_words")
+            ax.set_title(SIDE_HEADINGS[side], loc="left")
             ax.set_xlim(left=0)
-            ax.margins(x=0.25)
+            ax.margins(x=0.3)
             ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # people come whole
             thousands(ax.xaxis)
-        _legend_outside(claimant_legend(axes[0], rows["claimant_type"]))
-        finish(fig, title=title, sources=_source_line(names), xlabel="People")
+        key_below(fig, claimant_legend(axes[0], rows["claimant_type"]))
+        finish(fig, title=title, sources=credits, xlabel="People")
     return Chart(save(fig, stem), title, ids, names, values, rows, fig)
 
 
@@ -492,7 +539,7 @@ def casualties_over_time(
     if named.empty and listed.empty and totals["date"].notna().sum() == 0:
         return _no_data(stem, "No death of a foreign volunteer had been reported yet", totals)
     title, values = _deaths_finding(floors, totals)
-    ids, names = cited_sources(
+    ids, names, credits = cited_sources(
         [
             *casualties["source_id"],
             *listed_deaths["source_id"].drop_duplicates(),
@@ -501,7 +548,7 @@ def casualties_over_time(
         sources,
     )
     with house_style():
-        fig = Figure(figsize=(8.0, 5.0))
+        fig = Figure(figsize=(FIGURE_WIDTH, 5.0))
         ax = fig.subplots()
         handles = [
             _draw_floor(ax, counts, label, colour)
@@ -517,13 +564,14 @@ def casualties_over_time(
         legend = claimant_legend(
             ax, totals.loc[totals["date"].notna(), "claimant_type"].astype(str)
         )
-        ax.legend(handles=[*handles, *legend.legend_handles], frameon=False, loc="upper left")
+        legend.remove()
+        key_below(fig, ax.legend(handles=[*handles, *legend.legend_handles]), columns=1)
         finish(
             fig,
             title=title,
-            sources=_source_line(names),
+            sources=credits,
             xlabel="Month of death (named lists) or date stated (totals)",
-            ylabel="Foreigners killed on Ukraine's side",
+            ylabel="Foreigners killed for Ukraine",
         )
     return Chart(save(fig, stem), title, ids, names, values, pd.concat([named, listed]), fig)
 
@@ -543,10 +591,10 @@ def _draw_floor(ax: Axes, counts: pd.DataFrame, label: str, colour: str) -> Line
         ax.annotate(
             f"{number(whole)} named{extra}",
             xy=(mdates.date2num(months.iloc[-1]), dated["cumulative"].iloc[-1]),
-            xytext=(4, 4),
+            xytext=(0, 4),
             textcoords="offset points",
+            ha="right",
             va="bottom",
-            fontsize="small",
             color=colour,
         )
     return Line2D([], [], color=colour, linewidth=2, label=f"Deaths {label}: a floor, not a total")
@@ -608,10 +656,13 @@ def legal_landscape(
             zip(rows["legality"].astype(str), rows["countries"].astype(int), strict=True)
         ),
     }
-    ids, names = cited_sources(legal_stances["source_id"], sources)
+    ids, names, credits = cited_sources(legal_stances["source_id"], sources)
     with house_style():
         fig = Figure(
-            figsize=(8.0, 1.5 + 0.75 * len(rows) + 0.15 * rows["members"].str.count("\n").sum())
+            figsize=(
+                FIGURE_WIDTH,
+                1.5 + 0.75 * len(rows) + 0.17 * rows["members"].str.count("\n").sum(),
+            )
         )
         ax = fig.subplots()
         colours = sns.color_palette("rocket", len(rows) + 2).as_hex()[1:-1]
@@ -625,16 +676,15 @@ def legal_landscape(
                 xytext=(6, 0),
                 textcoords="offset points",
                 va="center",
-                fontsize="small",
             )
         ax.invert_yaxis()
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_xlim(0, max(rows["countries"].max(), 1) * 1.9)
+        ax.set_xlim(0, max(rows["countries"].max(), 1) * 2.4)
         thousands(ax.xaxis)
         finish(
             fig,
             title=title,
-            sources=_source_line(names),
+            sources=credits,
             xlabel="Countries (ISO codes beside each bar)",
         )
     return Chart(save(fig, stem), title, ids, names, values, rows, fig)
@@ -650,7 +700,7 @@ def _wrapped(codes: list[str]) -> str:
 # Historical comparison
 
 
-def historical_comparison(
+def historical_rates(
     historical: pd.DataFrame,
     conflicts: pd.DataFrame,
     claims: pd.DataFrame,
@@ -658,50 +708,119 @@ def historical_comparison(
     figures_dir: Path | str,
     as_of: str | None = None,
 ) -> Chart:
-    """Every estimate of the volunteers per conflict: in all, per month of war, share of the force.
+    """Every estimate of the volunteers who came, per month of war, a block of rows per conflict.
 
-    Three panels share one row per estimate. Totals are drawn on a linear scale; rates and
-    shares on a log scale, since wars of three months and of ten years sit on the same page.
+    Rates, not totals: a total flatters a long war. A log scale, since wars of three months and
+    of ten years sit on the same page.
     """
-    table = history.comparison(historical, conflicts, claims, sources, as_of)
-    stem = Path(figures_dir) / "historical_comparison"
-    if table.empty:
-        return _no_data(stem, "No estimate of any mobilisation had been stated yet", table)
-    short = conflict_names(conflicts)
-    rows = table.assign(
-        claimant_type=table["claimant_type"].astype(str),
-        key=table["conflict"] + ":" + table["figure_id"],
-        row=table["conflict"].map(short) + " \N{MIDDLE DOT} " + _shortened(table["claimant"], 34),
-    )
+    table, short = _history(historical, conflicts, claims, sources, as_of)
+    stem = Path(figures_dir) / "historical_rates"
+    rows = table.loc[table["rate_low"].notna() | table["rate_high"].notna()]
+    if rows.empty:
+        return _no_data(stem, "No estimate of any mobilisation had been stated yet", rows)
     title, values = _history_finding(rows, short)
-    ids, names = cited_sources(rows["source_id"], sources)
-    panels = {
-        "": ("In all", "Volunteers", False),
-        "rate_": ("Per month of war", "Volunteers a month (log scale)", True),
-        "share_": ("As a share of the force joined", "Share (log scale)", True),
-    }
+    return _estimates_chart(
+        rows, stem, title, values, sources, prefix="rate_", xlabel="Volunteers a month (log scale)"
+    )
+
+
+def historical_shares(
+    historical: pd.DataFrame,
+    conflicts: pd.DataFrame,
+    claims: pd.DataFrame,
+    sources: pd.DataFrame,
+    figures_dir: Path | str,
+    as_of: str | None = None,
+) -> Chart:
+    """Every count of volunteers serving at one time as a share of the force they joined then."""
+    table, short = _history(historical, conflicts, claims, sources, as_of)
+    stem = Path(figures_dir) / "historical_shares"
+    rows = table.loc[table["share_low"].notna() | table["share_high"].notna()]
+    if rows.empty:
+        return _no_data(stem, "No count of volunteers serving had a force to set it against", rows)
+    title, values = _share_finding(rows, short)
+    return _estimates_chart(
+        rows, stem, title, values, sources, prefix="share_", xlabel="Share of the force (log scale)"
+    )
+
+
+def _history(
+    historical: pd.DataFrame,
+    conflicts: pd.DataFrame,
+    claims: pd.DataFrame,
+    sources: pd.DataFrame,
+    as_of: str | None,
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Every conflict's estimates (`history.comparison`), keyed one per row, and the conflicts'
+    short names."""
+    table = history.comparison(historical, conflicts, claims, sources, as_of)
+    short = conflict_names(conflicts)
+    return (
+        table.assign(
+            claimant_type=table["claimant_type"].astype(str),
+            key=table["conflict"] + ":" + table["figure_id"],
+            conflict_name=table["conflict"].map(short),
+        ),
+        short,
+    )
+
+
+def _estimates_chart(
+    rows: pd.DataFrame,
+    stem: Path,
+    title: str,
+    values: dict[str, Any],
+    sources: pd.DataFrame,
+    *,
+    prefix: str,
+    xlabel: str,
+) -> Chart:
+    """Each estimate's `prefix` range on its own row on a log scale, the rows of one conflict a
+    block named once, so a phone's column holds forty rows without forty labels."""
+    ids, names, credits = cited_sources(rows["source_id"], sources)
     with house_style():
-        fig = Figure(figsize=(13.5, _height(len(rows))))
-        axes = fig.subplots(1, len(panels), sharey=True)
-        for ax, (prefix, (heading, xlabel, log)) in zip(axes, panels.items(), strict=True):
-            ax.yaxis.update_units(rows["key"].tolist())
-            if log:
-                ax.set_xscale("log")
-            draw_intervals(ax, rows, y="key", low=f"{prefix}low", high=f"{prefix}high")
-            _clip_arrows(ax)
-            _separate_groups(ax, rows["conflict"])
-            if log:
-                _log_ticks(ax)
-            ax.set_title(heading, loc="left", fontsize="medium")
-            ax.set_xlabel(xlabel)
-            ax.xaxis.set_major_formatter(
-                FuncFormatter(_percent if prefix == "share_" else _separated)
-            )
-        axes[0].set_yticks(range(len(rows)), labels=rows["row"], fontsize="small")
-        axes[0].set_ylim(len(rows) - 0.5, -0.5)
-        _legend_outside(claimant_legend(axes[-1], rows["claimant_type"]))
-        finish(fig, title=title, sources=_source_line(names))
+        fig = Figure(figsize=(FIGURE_WIDTH, max(3.5, 0.16 * len(rows) + 2.5)))
+        ax = fig.subplots()
+        ax.set_xscale("log")
+        draw_intervals(ax, rows, y="key", low=f"{prefix}low", high=f"{prefix}high")
+        _clip_arrows(ax)
+        _separate_groups(ax, rows["conflict"])
+        _name_groups(ax, rows["conflict_name"])
+        ax.margins(x=0.08)
+        _log_ticks(ax)
+        ax.xaxis.set_major_formatter(FuncFormatter(_percent if prefix == "share_" else _separated))
+        key_below(fig, claimant_legend(ax, rows["claimant_type"]))
+        finish(fig, title=title, sources=credits, xlabel=xlabel)
     return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+
+
+def _name_groups(ax: Axes, groups: pd.Series) -> None:
+    """One tick label per block of rows, at its middle, instead of a label on every row."""
+    positions = pd.Series(range(len(groups)), index=groups.index)
+    middles = positions.groupby(groups.to_numpy(), sort=False).mean()
+    ax.set_yticks(middles.to_numpy(), labels=middles.index.tolist())
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+
+
+def _share_finding(rows: pd.DataFrame, short: pd.Series) -> tuple[str, dict[str, Any]]:
+    """'Counts of volunteers serving in the Russia-Ukraine war put them at 0.15 to 7.7% of the
+    force they joined': the span of the shares stated for the conflict with most of them."""
+    spans = {
+        conflict: stated_span(group["share_low"], group["share_high"])
+        for conflict, group in rows.groupby("conflict", sort=False)
+    }
+    focus = FOCUS_CONFLICT if FOCUS_CONFLICT in spans else rows["conflict"].value_counts().index[0]
+    low, high = spans[focus]
+    title = (
+        f"Counts of volunteers serving at one time in the {short[focus]} put them at "
+        f"{_percent_words(low, high)} of the force they joined"
+    )
+    return title, {"shares": {conflict: list(span) for conflict, span in spans.items()}}
+
+
+def _percent_words(low: float, high: float) -> str:
+    """'0.15 to 7.7%', as the narrative's shares are written (`text.interval_text`)."""
+    return f"{interval_text(low * 100, high * 100)}%"
 
 
 def conflict_names(conflicts: pd.DataFrame) -> pd.Series:
@@ -805,19 +924,6 @@ def _no_data(stem: Path, title: str, data: pd.DataFrame) -> Chart:
         )
         finish(fig, title=title, sources=[NO_SOURCES])
     return Chart(save(fig, stem), title, [], [], {}, data, fig)
-
-
-def _legend_outside(legend: Legend) -> None:
-    """Put a legend right of its axes, where no mark can sit under it."""
-    legend.set_loc("upper left")
-    legend.set_bbox_to_anchor((1.01, 1.0))
-
-
-def _shortened(texts: pd.Series, width: int) -> pd.Series:
-    """Texts cut to `width` characters, an ellipsis marking the cut."""
-    return texts.where(
-        texts.str.len() <= width, texts.str.slice(0, width - 1) + "\N{HORIZONTAL ELLIPSIS}"
-    )
 
 
 def _height(rows: int) -> float:
