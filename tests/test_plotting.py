@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import colorsys
 import os
-import re
 import runpy
 import subprocess
 import sys
@@ -24,7 +23,6 @@ from ffanalysis.plotting import (
     CLAIMANT_COLOURS,
     CLAIMANT_LABELS,
     MIN_TEXT_PX,
-    PHONE_COLUMN_PX,
     _for_every_claimant_type,
     claimant_legend,
     draw_intervals,
@@ -35,6 +33,7 @@ from ffanalysis.plotting import (
     thousands,
 )
 from ffanalysis.vocab import CLAIMANT_TYPE
+from tests.helpers import smallest_text_on_a_phone
 
 FIGURE = """\
 import sys
@@ -291,14 +290,6 @@ def test_svg_text_stays_text_and_reads_on_a_phone(tmp_path: Path) -> None:
     exec(FIGURE, namespace)
     _, svg = save(namespace["fig"], tmp_path / "figure")
     assert smallest_text_on_a_phone(svg.read_text(encoding="utf-8")) >= MIN_TEXT_PX
-
-
-def smallest_text_on_a_phone(svg: str) -> float:
-    """The smallest font size in an SVG, in CSS pixels when it is drawn PHONE_COLUMN_PX wide."""
-    width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
-    sizes = [float(size) for size in re.findall(r"font-size: ([\d.]+)px", svg)]
-    assert "<text" in svg and len(sizes) == svg.count("<text")
-    return min(sizes) * PHONE_COLUMN_PX / width
 
 
 def test_several_axes_share_the_labels() -> None:
