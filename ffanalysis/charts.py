@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from .asof import stated_date
 from .interval_columns import by_size, originals
 from .plotting import (
     CLAIMANT_COLOURS,
+    CLAIMANT_LABELS,
     FIGURE_WIDTH,
     claimant_legend,
     draw_intervals,
@@ -43,7 +44,7 @@ from .plotting import (
     save,
     thousands,
 )
-from .text import figure_text, interval_text, number
+from .text import figure_text, interval_text, number, plural
 from .values import number_or_none
 
 SOURCE_NAME_LENGTH = 70
@@ -108,6 +109,69 @@ FOCUS_CONFLICT = "russia_ukraine_2022"
 CODES_PER_LINE = 6
 """Country codes written beside a legal-landscape bar before the line breaks."""
 
+TIMELINE_COLUMNS = {
+    "date": "Date described",
+    "panel": "Counts who",
+    "claimant": "Claimant",
+    "claimant_type": "Claimant type",
+    "qualifier": "Qualifier",
+    "low": "Low",
+    "high": "High",
+}
+RATIO_COLUMNS = {
+    "what": "Comparison",
+    "claim_low": "Claim, low",
+    "claim_high": "Claim, high",
+    "claim_date": "Claim, dated by",
+    "evidence_low": "Evidence, low",
+    "evidence_high": "Evidence, high",
+    "evidence_date": "Evidence, dated by",
+    "evidence_statements": "Statements giving the evidence",
+    "low": "Claim / evidence, low",
+    "high": "Claim / evidence, high",
+}
+FUNNEL_COLUMNS = {
+    "side": "Side",
+    "stage_words": "Stage",
+    "figure": "As stated",
+    "claimant_type": "Claimant type",
+    "low": "Low",
+    "high": "High",
+}
+DEATH_COLUMNS = {
+    "series": "Series",
+    "month": "Month of death",
+    "named_deaths": "Named deaths",
+    "cumulative": "Running total",
+    "date": "Date stated",
+    "low": "Claimed, low",
+    "high": "Claimed, high",
+}
+LEGAL_COLUMNS = {"label": "Position", "countries": "Countries", "members": "Country codes"}
+ESTIMATE_COLUMNS = {
+    "conflict_name": "Conflict",
+    "claimant": "Claimant",
+    "claimant_type": "Claimant type",
+    "uncertain": "Marked uncertain",
+    "low": "Volunteers, low",
+    "high": "Volunteers, high",
+}
+RATE_COLUMNS = {
+    **ESTIMATE_COLUMNS,
+    "months_low": "Months of war, low",
+    "months_high": "Months of war, high",
+    "rate_low": "A month, low",
+    "rate_high": "A month, high",
+}
+SHARE_COLUMNS = {
+    **ESTIMATE_COLUMNS,
+    "host_low": "Force joined, low",
+    "host_high": "Force joined, high",
+    "share_low": "Share, low",
+    "share_high": "Share, high",
+}
+"""The columns of each chart's data a reader downloads (`Chart.reader_data`), with headers."""
+
 
 @dataclass
 class Chart:
@@ -125,6 +189,25 @@ class Chart:
     """The rows drawn, as the analysis returned them."""
     figure: Figure | None = None
     """The drawn (and saved, closed) figure, for tests to inspect."""
+    shows: str = ""
+    """What the marks are, with their main numbers, in a sentence: with the title, the text a
+    screen reader gives for the image (`alt`)."""
+    columns: dict[str, str] = field(default_factory=dict)
+    """The columns of `data` a reader's download gives, with their headers (`reader_data`)."""
+
+    @property
+    def alt(self) -> str:
+        """The chart in words: its finding, then what it draws."""
+        return f"{self.title}. {self.shows}".strip()
+
+    @property
+    def reader_data(self) -> pd.DataFrame:
+        """The data behind the figure as a reader downloads it: the `columns` chosen (no ids),
+        human headers, vocabulary codes and claimant types in words, dates as ISO dates."""
+        chosen = self.data.reindex(columns=list(self.columns))
+        return pd.DataFrame(
+            {self.columns[name]: _reader_column(chosen[name]) for name in chosen.columns}
+        )
 
     @property
     def png(self) -> Path:
@@ -138,6 +221,22 @@ class Chart:
     def is_empty(self) -> bool:
         """True when there was nothing to draw."""
         return not self.source_ids
+
+
+def _reader_column(values: pd.Series) -> pd.Series:
+    """One column as a reader reads it: words for claimant types and codes, no time of day."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m-%d")
+    if isinstance(values.dtype, pd.PeriodDtype):
+        return values.astype(str)
+    if pd.api.types.is_bool_dtype(values):
+        return values.map({True: "yes", False: "no"}, na_action="ignore")
+    if pd.api.types.is_numeric_dtype(values):
+        return values
+    words = values.astype("string")
+    return words.map({**CLAIMANT_LABELS, **SIDE_HEADINGS}, na_action="ignore").fillna(
+        words.str.replace("_", " ").str.replace("\n", " ")
+    )
 
 
 # Sources
@@ -178,7 +277,7 @@ def publishers(source_ids: pd.Series, sources: pd.DataFrame) -> list[str]:
     who = source_ids.map(table["publisher"]).fillna(source_ids.map(table["title"]))
     counts = who.fillna(source_ids).astype(str).value_counts()
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [name for name, _ in ranked]
+    return [str(name) for name, _ in ranked]
 
 
 # Claims over time
@@ -227,7 +326,12 @@ def claims_timeline(claims: pd.DataFrame, sources: pd.DataFrame, figures_dir: Pa
             xlabel="Date described (a bar: known only to the month or year)",
             ylabel="Foreign volunteers for Ukraine",
         )
-    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+    shows = (
+        f"{plural(len(dated), 'headcount', 'headcounts')} of the foreign volunteers for Ukraine "
+        "at the dates they describe, coloured by claimant, in two panels: those who came and "
+        "those serving at one time."
+    )
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig, shows, TIMELINE_COLUMNS)
 
 
 def _timeline_finding(dated: pd.DataFrame) -> tuple[str, dict[str, Any]]:
@@ -307,6 +411,7 @@ def claims_vs_evidence(
     claimant_of = claims.set_index("claim_id")
     rows = ratios.assign(
         claimant_type=ratios["comparison"].map(CLAIMANT_OF),
+        what=ratios["comparison"].map(COMPARISON_WORDS),
         ratio_text=[
             f"{interval_text(low, high)}\N{MULTIPLICATION SIGN}"
             for low, high in zip(ratios["low"], ratios["high"], strict=True)
@@ -337,7 +442,15 @@ def claims_vs_evidence(
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             thousands(ax.xaxis)
         finish(fig, title=title, sources=credits, xlabel="People")
-    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+    shows = "Each claim and the independent counts it is divided by, on one scale: " + "; ".join(
+        f"{panel['label'].iloc[0]}: {panel['figure'].iloc[0]}, against "
+        + ", ".join(
+            f"{label}: {figure}"
+            for label, figure in zip(panel["label"].iloc[1:], panel["figure"].iloc[1:], strict=True)
+        )
+        for panel in panels
+    )
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig, f"{shows}.", RATIO_COLUMNS)
 
 
 def _comparison_heading(row: dict) -> str:
@@ -477,7 +590,15 @@ def country_funnel(
             thousands(ax.xaxis)
         key_below(fig, claimant_legend(axes[0], rows["claimant_type"]))
         finish(fig, title=title, sources=credits, xlabel="People")
-    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+    shows = f"Every distinct headcount of the citizens of {name}, by side: " + "; ".join(
+        f"{SIDE_WORDS[str(side)]}, "
+        + ", ".join(
+            f"{stage.lower()} {figure}"
+            for stage, figure in zip(group["stage_words"], group["figure"], strict=True)
+        )
+        for side, group in rows.groupby("side", observed=True, sort=False)
+    )
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig, f"{shows}.", FUNNEL_COLUMNS)
 
 
 def _funnel_finding(rows: pd.DataFrame, name: str) -> tuple[str, dict[str, Any]]:
@@ -573,7 +694,31 @@ def casualties_over_time(
             xlabel="Month of death (named lists) or date stated (totals)",
             ylabel="Foreigners killed for Ukraine",
         )
-    return Chart(save(fig, stem), title, ids, names, values, pd.concat([named, listed]), fig)
+    drawn = pd.concat(
+        [
+            *(counts.assign(series=f"Deaths {label}") for label, counts in floors.items()),
+            totals.loc[totals["date"].notna()].assign(series=totals["claimant"]),
+        ],
+        ignore_index=True,
+    )
+    shows = (
+        f"Running totals of named deaths by month ({_floor_words(floors)}) and "
+        f"{plural(int(totals['date'].notna().sum()), 'claimed total', 'claimed totals')} "
+        "at the date each was stated."
+    )
+    return Chart(save(fig, stem), title, ids, names, values, drawn, fig, shows, DEATH_COLUMNS)
+
+
+def _floor_words(floors: dict[str, pd.DataFrame]) -> str:
+    """'1,083 listed by LostArmour, 53 named in the sources': each floor's whole count."""
+    return (
+        ", ".join(
+            f"{number(int(counts['cumulative'].iloc[-1]))} {label}"
+            for label, counts in floors.items()
+            if len(counts)
+        )
+        or "none"
+    )
 
 
 def _draw_floor(ax: Axes, counts: pd.DataFrame, label: str, colour: str) -> Line2D:
@@ -687,7 +832,11 @@ def legal_landscape(
             sources=credits,
             xlabel="Countries (ISO codes beside each bar)",
         )
-    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+    shows = "Countries by their stance on enlisting for Ukraine: " + ", ".join(
+        f"{label.lower()} {count}"
+        for label, count in zip(rows["label"], rows["countries"], strict=True)
+    )
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig, f"{shows}.", LEGAL_COLUMNS)
 
 
 def _wrapped(codes: list[str]) -> str:
@@ -719,8 +868,22 @@ def historical_rates(
     if rows.empty:
         return _no_data(stem, "No estimate of any mobilisation had been stated yet", rows)
     title, values = _history_finding(rows, short)
+    shows = _spans_words(
+        f"{plural(len(rows), 'estimate', 'estimates')} of the volunteers who came, each divided "
+        "by the months of war it covers, on a log scale, grouped by war",
+        values["rates"],
+        short,
+        lambda low, high: _span_words(low, high) + " a month",
+    )
     return _estimates_chart(
-        rows, stem, title, values, sources, prefix="rate_", xlabel="Volunteers a month (log scale)"
+        rows,
+        stem,
+        title,
+        values,
+        sources,
+        prefix="rate_",
+        xlabel="Volunteers a month (log scale)",
+        described=(shows, RATE_COLUMNS),
     )
 
 
@@ -739,8 +902,22 @@ def historical_shares(
     if rows.empty:
         return _no_data(stem, "No count of volunteers serving had a force to set it against", rows)
     title, values = _share_finding(rows, short)
+    shows = _spans_words(
+        f"{plural(len(rows), 'count', 'counts')} of volunteers serving at one time, each as a "
+        "share of the force they joined, on a log scale, grouped by war",
+        values["shares"],
+        short,
+        _percent_words,
+    )
     return _estimates_chart(
-        rows, stem, title, values, sources, prefix="share_", xlabel="Share of the force (log scale)"
+        rows,
+        stem,
+        title,
+        values,
+        sources,
+        prefix="share_",
+        xlabel="Share of the force (log scale)",
+        described=(shows, SHARE_COLUMNS),
     )
 
 
@@ -774,6 +951,7 @@ def _estimates_chart(
     *,
     prefix: str,
     xlabel: str,
+    described: tuple[str, dict[str, str]],
 ) -> Chart:
     """Each estimate's `prefix` range on its own row on a log scale, the rows of one conflict a
     block named once, so a phone's column holds forty rows without forty labels."""
@@ -791,7 +969,19 @@ def _estimates_chart(
         ax.xaxis.set_major_formatter(FuncFormatter(_percent if prefix == "share_" else _separated))
         key_below(fig, claimant_legend(ax, rows["claimant_type"]))
         finish(fig, title=title, sources=credits, xlabel=xlabel)
-    return Chart(save(fig, stem), title, ids, names, values, rows, fig)
+    return Chart(save(fig, stem), title, ids, names, values, rows, fig, *described)
+
+
+def _spans_words(
+    what: str, spans: dict[str, list[float]], short: pd.Series, words: Callable[[float, float], str]
+) -> str:
+    """'37 estimates ...: Spanish Civil War 928 to 2,265 a month; ...', the spans of the marks."""
+    drawn = [
+        f"{short[conflict]} {words(*span)}"
+        for conflict, span in spans.items()
+        if not math.isnan(span[0])
+    ]
+    return f"{what}: {'; '.join(drawn)}." if drawn else f"{what}."
 
 
 def _name_groups(ax: Axes, groups: pd.Series) -> None:
@@ -819,8 +1009,8 @@ def _share_finding(rows: pd.DataFrame, short: pd.Series) -> tuple[str, dict[str,
 
 
 def _percent_words(low: float, high: float) -> str:
-    """'0.15 to 7.7%', as the narrative's shares are written (`text.interval_text`)."""
-    return f"{interval_text(low * 100, high * 100)}%"
+    """'0.15 to 7.66%': two decimals, since shares of a force run well under one per cent."""
+    return f"{interval_text(low * 100, high * 100, digits=2)}%"
 
 
 def conflict_names(conflicts: pd.DataFrame) -> pd.Series:

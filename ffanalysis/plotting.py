@@ -305,7 +305,8 @@ def key_below(fig: Figure, legend: Legend, columns: int = 2) -> Legend:
     """Move an Axes' legend under the figure, in `columns` columns: on a figure as narrow as a
     phone's column, a key to the right would squeeze the plot. It hangs below the figure's
     edge, as the source line does, and `save` puts the source line under it."""
-    handles, labels = legend.legend_handles, [text.get_text() for text in legend.get_texts()]
+    handles = [handle for handle in legend.legend_handles if handle is not None]
+    labels = [text.get_text() for text in legend.get_texts()]
     legend.remove()
     return fig.legend(
         handles,

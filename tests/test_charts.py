@@ -346,6 +346,27 @@ DRAWN = {
 
 
 @pytest.mark.parametrize("stem", DRAWN)
+def test_every_chart_says_what_it_draws_and_gives_its_data_without_ids(
+    tmp_path: Path, stem: str
+) -> None:
+    chart = DRAWN[stem](tmp_path)
+    assert chart.alt.startswith(f"{chart.title}. ") and len(chart.alt) > len(chart.title) + 20
+    data = chart.reader_data
+    assert len(data) == len(chart.data) > 0 and list(data.columns) == list(chart.columns.values())
+    assert not [column for column in data.columns if "id" in column.lower().split()]
+    words = data.select_dtypes(exclude="number").melt()["value"].dropna().astype("string")
+    assert not words.str.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+").any()  # no vocabulary codes
+
+
+def test_the_alt_text_gives_the_main_numbers(tmp_path: Path) -> None:
+    chart = charts.legal_landscape(LEGAL, SOURCES, tmp_path)
+    assert chart.alt.endswith(
+        "Countries by their stance on enlisting for Ukraine: illegal 1, permission required 0, "
+        "discouraged 1, unclear 0, legal 1."
+    )
+
+
+@pytest.mark.parametrize("stem", DRAWN)
 def test_every_chart_reads_on_a_phone(tmp_path: Path, stem: str) -> None:
     svg = DRAWN[stem](tmp_path).svg.read_text(encoding="utf-8")
     assert smallest_text_on_a_phone(svg) >= plotting.MIN_TEXT_PX
