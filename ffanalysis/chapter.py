@@ -178,10 +178,10 @@ def show_table(table: pd.DataFrame, caption: str = "") -> None:
 
 def caption(chart) -> str:
     """The line under a figure: a note for every source drawn (the figure's own line names two
-    and counts the rest) and a link that downloads the data drawn."""
-    notes = cite("sources", chart.source_ids)
-    sources = f"Sources{notes}" if notes else "Nothing was drawn, so nothing is cited"
-    return f'<p class="caption">{sources}. {data_link(chart)}</p>'
+    and counts the rest) and a link that downloads the data drawn, if anything was."""
+    if chart.is_empty:
+        return '<p class="caption">Nothing was drawn, so nothing is cited.</p>'
+    return f'<p class="caption">Sources{cite("sources", chart.source_ids)}. {data_link(chart)}</p>'
 
 
 def data_link(chart) -> str:

@@ -1100,13 +1100,13 @@ def _separated(value: float, _position: int | None = None) -> str:
 def _no_data(stem: Path, title: str, data: pd.DataFrame) -> Chart:
     """A figure that says there is nothing to draw yet, so a chapter still has its files."""
     with house_style():
-        fig = Figure(figsize=(8.0, 2.5))
+        fig = Figure(figsize=(FIGURE_WIDTH, 2.5))
         ax = fig.subplots()
         ax.set_axis_off()
         ax.text(
             0.5,
             0.5,
-            "No rows of the data match: nothing to draw for this date.",
+            "No rows of the data match:\nnothing to draw for this date.",
             ha="center",
             va="center",
             color="0.35",

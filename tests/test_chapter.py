@@ -129,6 +129,7 @@ def test_a_caption_gives_a_note_per_source_and_the_data_escaped(tmp_path: Path) 
     from ffanalysis.chapter import caption
 
     chart = SimpleNamespace(
+        is_empty=False,
         source_ids=["wire_2022", "daily_2023"],
         svg=tmp_path / "claims_timeline.svg",
         reader_data=pd.DataFrame(

@@ -366,9 +366,9 @@ def test_the_alt_text_gives_the_main_numbers(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("stem", DRAWN)
-def test_every_chart_reads_on_a_phone(tmp_path: Path, stem: str) -> None:
-    svg = DRAWN[stem](tmp_path).svg.read_text(encoding="utf-8")
+@pytest.mark.parametrize("drawn", [*DRAWN.values(), *EMPTY.values()])
+def test_every_chart_reads_on_a_phone(tmp_path: Path, drawn) -> None:
+    svg = drawn(tmp_path).svg.read_text(encoding="utf-8")
     assert smallest_text_on_a_phone(svg) >= plotting.MIN_TEXT_PX
 
 
