@@ -28,9 +28,11 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
-from . import comparisons, countries, deaths, funnel, history, legal, vocab
+from . import comparisons, countries, deaths, findings, funnel, history, legal, vocab
 from .asof import stated_date
-from .interval_columns import by_size, originals
+from .comparisons import CLAIMANT_OF, COMPARISON_WORDS
+from .history import conflict_names
+from .interval_columns import originals, stated_span
 from .plotting import (
     CLAIMANT_COLOURS,
     CLAIMANT_LABELS,
@@ -46,31 +48,23 @@ from .plotting import (
 )
 from .text import figure_text, interval_text, number, plural
 from .values import number_or_none
+from .words import (
+    EVIDENCE_WORDS,
+    GOVERNMENT_NAMES,
+    LEGALITY_WORDS,
+    SIDE_HEADINGS,
+    SIDE_WORDS,
+    STAGE_WORDS,
+)
 
 SOURCE_NAME_LENGTH = 70
 """Characters of a source's 'publisher: title' printed under a figure."""
 
 NO_SOURCES = "none (no rows to draw)"
 
-GOVERNMENT_NAMES = {"ua_government": "Kyiv", "ru_government": "Moscow"}
-"""How a title names each government, as the press does."""
-
 TIMELINE_LEADS = ("ru_government", "ua_government")
 """Whose series the timeline's title follows, first that has two dated figures: Moscow restates
 its count as a running total, so its series is the one that moves; Kyiv's mostly repeats."""
-
-CLAIMANT_OF = {comparison.name: comparison.claimant_type for comparison in comparisons.COMPARISONS}
-"""The claimant type whose figures each comparison in `comparisons.COMPARISONS` tests."""
-
-EVIDENCE_WORDS = {
-    "independent": "researchers",
-    "media": "reporters",
-    "ru_affiliated": "pro-Russian lists",
-}
-"""Who found the evidence figure, as a title says it."""
-
-COMPARISON_WORDS = {comparison.name: comparison.what for comparison in comparisons.COMPARISONS}
-"""What each comparison counts, in words."""
 
 TIMELINE_PANELS_BY_COUNTS = {"interest": "came", "cumulative": "came", "at_one_time": "serving"}
 """The timeline's panel for each kind of count: how many came (or wanted to), and how many
@@ -79,25 +73,6 @@ serve at one time. Subsets and other populations are not headcounts of the volun
 TIMELINE_PANELS = {
     "came": "Came or served at any time",
     "serving": "Serving at one time",
-}
-
-STAGE_WORDS = {
-    "interested": "wanted to go",
-    "arrived": "arrived",
-    "serving": "serving",
-    "killed": "killed",
-}
-"""Each funnel stage as a title says it ('6,000 wanted to go')."""
-
-SIDE_WORDS = {"ukraine": "for Ukraine", "russia": "for Russia"}
-SIDE_HEADINGS = {"ukraine": "For Ukraine", "russia": "For Russia"}
-
-LEGALITY_WORDS = {
-    "illegal": "Illegal",
-    "permission_required": "Permission required",
-    "discouraged": "Discouraged",
-    "unclear": "Unclear",
-    "legal": "Legal",
 }
 
 BENCHMARK_CONFLICT = "spanish_civil_war"
@@ -409,15 +384,12 @@ def claims_vs_evidence(
     if ratios.empty:
         return _no_data(stem, "No government figure has a like count to be set against yet", ratios)
     claimant_of = claims.set_index("claim_id")
+    headlines = findings.ratio_findings(claims, sources)
     rows = ratios.assign(
         claimant_type=ratios["comparison"].map(CLAIMANT_OF),
         what=ratios["comparison"].map(COMPARISON_WORDS),
-        ratio_text=[
-            f"{interval_text(low, high)}\N{MULTIPLICATION SIGN}"
-            for low, high in zip(ratios["low"], ratios["high"], strict=True)
-        ],
     )
-    title, values = _ratio_finding(rows, claimant_of)
+    title, values = _ratio_finding(headlines, claimant_of)
     ids, names, credits = cited_sources(
         _split_ids(pd.concat([rows["claim_ids"], rows["evidence_ids"]])).map(
             claimant_of["source_id"]
@@ -428,9 +400,7 @@ def claims_vs_evidence(
         _claim_and_evidence(group, claimant_of)
         for _, group in rows.groupby("comparison", sort=False)
     ]
-    headings = [
-        _comparison_heading(row) for row in rows.drop_duplicates("comparison").to_dict("records")
-    ]
+    headings = [_comparison_heading(row) for row in headlines.to_dict("records")]
     with house_style():
         fig = Figure(figsize=(FIGURE_WIDTH, max(2.8, 1.8 + 0.45 * sum(map(len, panels)))))
         axes = fig.subplots(len(panels), 1, squeeze=False, height_ratios=list(map(len, panels)))
@@ -456,10 +426,9 @@ def claims_vs_evidence(
 def _comparison_heading(row: dict) -> str:
     """'Foreigners killed: the claim is 20\N{MULTIPLICATION SIGN} the evidence', wrapped to sit
     above a narrow panel."""
-    what = COMPARISON_WORDS[row["comparison"]]
-    return textwrap.fill(
-        f"{what[0].upper()}{what[1:]}: the claim is {row['ratio_text']} the evidence", 36
-    )
+    what = f"{row['what'][0].upper()}{row['what'][1:]}"
+    times = f"{row['ratio_text']}\N{MULTIPLICATION SIGN}"
+    return textwrap.fill(f"{what}: the claim is {times} the evidence", 36)
 
 
 def _claim_and_evidence(group: pd.DataFrame, claimant_of: pd.DataFrame) -> pd.DataFrame:
@@ -504,17 +473,15 @@ def _draw_rows(ax: Axes, rows: pd.DataFrame, *, key: str = "key", tick: str = "l
     ax.set_ylim(len(stated) - 0.5, -0.5)
 
 
-def _ratio_finding(rows: pd.DataFrame, claimant_of: pd.DataFrame) -> tuple[str, dict[str, Any]]:
-    """'Kyiv's count of volunteers who came is 2-3 times what reporters found; Moscow's ...'.
-
-    The headline row of each comparison that has a like pair (the evidence most independent
-    statements give).
-    """
-    headlines = rows.drop_duplicates("comparison")
-    chosen = headlines
+def _ratio_finding(
+    headlines: pd.DataFrame, claimant_of: pd.DataFrame
+) -> tuple[str, dict[str, Any]]:
+    """'Kyiv's count of volunteers who came is 2-3 times what reporters found; Moscow's ...':
+    the headline of each comparison with a like pair, as `findings.ratio_findings` states it
+    for the text, so that title and text cannot differ."""
     clauses = [
         _ratio_clause(row, claimant_of, first=position == 0)
-        for position, row in enumerate(chosen.to_dict("records"))
+        for position, row in enumerate(headlines.to_dict("records"))
     ]
     values = {
         row["comparison"]: {
@@ -529,15 +496,13 @@ def _ratio_finding(rows: pd.DataFrame, claimant_of: pd.DataFrame) -> tuple[str, 
 
 
 def _ratio_clause(row: dict, claimant_of: pd.DataFrame, *, first: bool) -> str:
-    who = GOVERNMENT_NAMES[CLAIMANT_OF[row["comparison"]]]
-    times = interval_text(row["low"], row["high"])
-    what = COMPARISON_WORDS[row["comparison"]]
+    clause = f"{row['who']}'s count of {row['what']} is {row['ratio_text']} times"
     if not first:
-        return f"{who}'s count of {what} is {times} times"
+        return clause
     finders = _evidence_words(
         _split_ids(pd.Series([row["evidence_ids"]])).map(claimant_of["claimant_type"])
     )
-    return f"{who}'s count of {what} is {times} times what {finders} found"
+    return f"{clause} what {finders} found"
 
 
 def _evidence_words(claimant_types: pd.Series) -> str:
@@ -659,7 +624,8 @@ def casualties_over_time(
     floors = {"named in the sources": named, _listed_label(listed_deaths, sources): listed}
     if named.empty and listed.empty and totals["date"].notna().sum() == 0:
         return _no_data(stem, "No death of a foreign volunteer had been reported yet", totals)
-    title, values = _deaths_finding(floors, totals)
+    stated = findings.death_findings(casualties, listed_deaths, claims)
+    title, values = _deaths_finding(floors, totals, stated)
     ids, names, credits = cited_sources(
         [
             *casualties["source_id"],
@@ -746,22 +712,24 @@ def _draw_floor(ax: Axes, counts: pd.DataFrame, label: str, colour: str) -> Line
 
 
 def _deaths_finding(
-    floors: dict[str, pd.DataFrame], totals: pd.DataFrame
+    floors: dict[str, pd.DataFrame], totals: pd.DataFrame, stated: dict[str, Any]
 ) -> tuple[str, dict[str, Any]]:
-    """'Named lists give a floor of 1,083 foreign volunteers dead; Moscow's claims reach about 6,800'."""
+    """'Named lists give a floor of 1,083 foreign volunteers dead; Moscow's claims reach about
+    6,800': the floor and Moscow's largest claim as `findings.death_findings` (`stated`) gives
+    them to the text, and the whole count of each floor drawn."""
     whole = {
         label: int(counts["cumulative"].iloc[-1]) for label, counts in floors.items() if len(counts)
     }
-    floor = max(whole.values(), default=0)
-    moscow = by_size(totals.loc[totals["claimant_type"].eq("ru_government")])
-    values: dict[str, Any] = {"named": whole, "floor": floor, "moscow": None}
+    moscow = stated["moscow"]
+    values: dict[str, Any] = {"named": whole, "floor": stated["floor"], "moscow": None}
     clauses = (
-        [f"Named lists give a floor of {number(floor)} foreign volunteers dead"] if whole else []
+        [f"Named lists give a floor of {number(stated['floor'])} foreign volunteers dead"]
+        if whole
+        else []
     )
-    if len(moscow):
-        claim = moscow.iloc[-1]
-        values["moscow"] = {**_bounds(claim), "claim_id": claim["claim_id"]}
-        clauses.append(f"Moscow's claims reach {_figure(claim)}")
+    if moscow is not None:
+        values["moscow"] = {key: moscow[key] for key in ("low", "high", "claim_id")}
+        clauses.append(f"Moscow's claims reach {moscow['text']}")
     if not clauses:
         clauses = [f"{len(totals)} claims of how many foreign volunteers died"]
     return "; ".join(clauses), values
@@ -1013,12 +981,6 @@ def _percent_words(low: float, high: float) -> str:
     return f"{interval_text(low * 100, high * 100, digits=2)}%"
 
 
-def conflict_names(conflicts: pd.DataFrame) -> pd.Series:
-    """Each conflict's name up to its first qualification ('Syria/Iraq (Islamic State) ...' ->
-    'Syria/Iraq'), by conflict_id: short enough for a row label or a title."""
-    return conflicts.set_index("conflict_id")["name"].str.split(r" \(| /|,", regex=True).str[0]
-
-
 def _history_finding(rows: pd.DataFrame, short: pd.Series) -> tuple[str, dict[str, Any]]:
     """'Per month of war, figures for the Russia-Ukraine war give 18 to 351 volunteers, against
     93 to 1,837 for the Spanish Civil War': the span of the rates each conflict's figures give."""
@@ -1152,16 +1114,6 @@ def _figure(row: pd.Series | dict) -> str:
 
 def _stated_number(row: pd.Series) -> float:
     return float(row["low"]) if not pd.isna(row["low"]) else float(row["high"])
-
-
-def stated_span(low: pd.Series, high: pd.Series) -> tuple[float, float]:
-    """The smallest and largest number stated (an open bound falls back to the other one);
-    NaN for both when no number is stated."""
-    lows = low.astype("Float64").fillna(high.astype("Float64")).dropna()
-    highs = high.astype("Float64").fillna(low.astype("Float64")).dropna()
-    if lows.empty:
-        return math.nan, math.nan
-    return float(lows.min()), float(highs.max())
 
 
 def _bounds(row: pd.Series | dict) -> dict[str, float | None]:
