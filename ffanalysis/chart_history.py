@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from . import history
+from . import findings, history
 from .chart_base import (
     Chart,
     cited_sources,
@@ -82,11 +82,12 @@ def historical_rates(
     rows = table.loc[table["rate_low"].notna() | table["rate_high"].notna()]
     if rows.empty:
         return no_data(stem, "No estimate of any mobilisation had been stated yet", rows)
-    title, values = _history_finding(rows, short)
+    spans = findings.conflict_spans(historical, conflicts, claims, sources, as_of or "")
+    title, values = _history_finding(spans, short, len(rows))
     shows = _spans_words(
-        f"{plural(len(rows), 'estimate', 'estimates')} of the volunteers who came, each divided "
+        f"{plural(len(rows), 'figure', 'figures')} of the volunteers who came, each divided "
         "by the months of war it covers, on a log scale, grouped by war",
-        values["rates"],
+        _drawn_spans(rows, "rate_"),
         short,
         lambda low, high: _span_words(low, high) + " a month",
     )
@@ -210,17 +211,14 @@ def _name_groups(ax: Axes, groups: pd.Series) -> None:
 def _share_finding(rows: pd.DataFrame, short: pd.Series) -> tuple[str, dict[str, Any]]:
     """'Counts of volunteers serving in the Russia-Ukraine war put them at 0.15 to 7.7% of the
     force they joined': the span of the shares stated for the conflict with most of them."""
-    spans = {
-        conflict: stated_span(group["share_low"], group["share_high"])
-        for conflict, group in rows.groupby("conflict", sort=False)
-    }
+    spans = _drawn_spans(rows, "share_")
     focus = FOCUS_CONFLICT if FOCUS_CONFLICT in spans else rows["conflict"].value_counts().index[0]
     low, high = spans[focus]
     title = (
         f"Counts of volunteers serving at one time in the {short[focus]} put them at "
         f"{_percent_words(low, high)} of the force they joined"
     )
-    return title, {"shares": {conflict: list(span) for conflict, span in spans.items()}}
+    return title, {"shares": spans}
 
 
 def _percent_words(low: float, high: float) -> str:
@@ -228,26 +226,38 @@ def _percent_words(low: float, high: float) -> str:
     return f"{interval_text(low * 100, high * 100, digits=2)}%"
 
 
-def _history_finding(rows: pd.DataFrame, short: pd.Series) -> tuple[str, dict[str, Any]]:
+def _history_finding(
+    spans: pd.DataFrame, short: pd.Series, drawn: int
+) -> tuple[str, dict[str, Any]]:
     """'Per month of war, figures for the Russia-Ukraine war give 18 to 351 volunteers, against
-    93 to 1,837 for the Spanish Civil War': the span of the rates each conflict's figures give."""
-    spans = {
-        conflict: stated_span(group["rate_low"], group["rate_high"])
-        for conflict, group in rows.groupby("conflict", sort=False)
-    }
-    spans = {conflict: span for conflict, span in spans.items() if not math.isnan(span[0])}
-    values: dict[str, Any] = {"rates": {conflict: list(span) for conflict, span in spans.items()}}
-    if not spans:
+    93 to 1,837 for the Spanish Civil War': the span of the rates of each conflict's estimates
+    as `findings.conflict_spans` gives them to the text (no figure the sources call weak, no
+    claim of Moscow's about its enemy), so that title and text cannot differ."""
+    rated = spans.loc[spans["rate_low"].notna()]
+    rates = dict(
+        zip(rated["conflict"], zip(rated["rate_low"], rated["rate_high"], strict=True), strict=True)
+    )
+    values: dict[str, Any] = {"rates": {conflict: list(span) for conflict, span in rates.items()}}
+    if not rates:
         return (
-            f"{len(rows)} estimates of past mobilisations, with no war length to divide by",
+            f"Per month of war: {plural(drawn, 'figure', 'figures')}, none of them an estimate "
+            "of everyone who came that the sources stand behind",
             values,
         )
-    focus = next((c for c in (FOCUS_CONFLICT, BENCHMARK_CONFLICT) if c in spans), next(iter(spans)))
-    title = f"Per month of war, figures for the {short[focus]} give {_span_words(*spans[focus])} volunteers"
-    if focus == FOCUS_CONFLICT and BENCHMARK_CONFLICT in spans:
-        benchmark = spans[BENCHMARK_CONFLICT]
+    focus = next((c for c in (FOCUS_CONFLICT, BENCHMARK_CONFLICT) if c in rates), next(iter(rates)))
+    title = f"Per month of war, figures for the {short[focus]} give {_span_words(*rates[focus])} volunteers"
+    if focus == FOCUS_CONFLICT and BENCHMARK_CONFLICT in rates:
+        benchmark = rates[BENCHMARK_CONFLICT]
         title += f", against {_span_words(*benchmark)} for the {short[BENCHMARK_CONFLICT]}"
     return title, values
+
+
+def _drawn_spans(rows: pd.DataFrame, prefix: str) -> dict[str, list[float]]:
+    """The smallest and largest number each conflict's drawn rows state (`stated_span`)."""
+    return {
+        str(conflict): list(stated_span(group[f"{prefix}low"], group[f"{prefix}high"]))
+        for conflict, group in rows.groupby("conflict", sort=False)
+    }
 
 
 def _span_words(low: float, high: float) -> str:
