@@ -21,8 +21,6 @@ from .plotting import (
     house_style,
     save,
 )
-from .text import figure_text, interval_text
-from .values import number_or_none
 from .words import (
     SIDE_HEADINGS,
 )
@@ -171,43 +169,6 @@ def date_axis(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
-def height(rows: int) -> float:
-    """Inches for a chart of `rows` rows: room for each, and for title and sources."""
-    return max(3.5, 0.32 * rows + 2.0)
-
-
 def split_ids(cells: pd.Series) -> pd.Series:
     """Comma-joined id cells as one id per row, keeping each cell's index."""
     return cells.str.split(", ").explode()
-
-
-def interval_words(low: pd.Series, high: pd.Series) -> pd.Series:
-    return pd.Series(
-        [interval_text(lo, hi, digits=0) for lo, hi in zip(low, high, strict=True)], index=low.index
-    )
-
-
-def figure_words(frame: pd.DataFrame) -> pd.Series:
-    return pd.Series(
-        [
-            figure_text(number_or_none(low), number_or_none(high), str(qualifier))
-            for low, high, qualifier in zip(
-                frame["low"], frame["high"], frame["qualifier"], strict=True
-            )
-        ],
-        index=frame.index,
-    )
-
-
-def figure(row: pd.Series | dict) -> str:
-    return figure_text(
-        number_or_none(row["low"]), number_or_none(row["high"]), str(row["qualifier"])
-    )
-
-
-def stated_number(row: pd.Series) -> float:
-    return float(row["low"]) if not pd.isna(row["low"]) else float(row["high"])
-
-
-def bounds(row: pd.Series | dict) -> dict[str, float | None]:
-    return {"low": number_or_none(row["low"]), "high": number_or_none(row["high"])}

@@ -14,8 +14,6 @@ from .chart_base import (
     Chart,
     cited_sources,
     draw_rows,
-    figure_words,
-    height,
     no_data,
     split_ids,
 )
@@ -28,7 +26,8 @@ from .plotting import (
     save,
     thousands,
 )
-from .text import number
+from .text import figure_text, number
+from .values import number_or_none
 from .words import (
     SIDE_HEADINGS,
     SIDE_WORDS,
@@ -66,14 +65,14 @@ def country_funnel(
     first_claim = split_ids(stages["claim_ids"]).groupby(level=0).first()
     rows = stages.assign(
         claimant_type=first_claim.map(claims.set_index("claim_id")["claimant_type"]).astype(str),
-        figure=figure_words(stages),
+        figure=_figure_words(stages),
         stage_words=stages["stage"].astype(str).map(STAGE_WORDS).str.capitalize(),
     ).assign(row=lambda frame: frame["stage_words"] + " \N{MIDDLE DOT} " + frame["claim_ids"])
     title, values = _funnel_finding(rows, name)
     ids, names, credits = cited_sources(rows["source_ids"], sources)
     sides = list(dict.fromkeys(rows["side"].astype(str)))
     with house_style():
-        fig = Figure(figsize=(FIGURE_WIDTH, height(len(rows) + len(sides))))
+        fig = Figure(figsize=(FIGURE_WIDTH, _height(len(rows) + len(sides))))
         axes = fig.subplots(len(sides), 1, squeeze=False, height_ratios=_panel_rows(rows, sides))[
             :, 0
         ]
@@ -126,3 +125,20 @@ def _funnel_finding(rows: pd.DataFrame, name: str) -> tuple[str, dict[str, Any]]
 
 def _panel_rows(rows: pd.DataFrame, sides: list[str]) -> list[int]:
     return [int(rows["side"].eq(side).sum()) + 1 for side in sides]
+
+
+def _figure_words(frame: pd.DataFrame) -> pd.Series:
+    return pd.Series(
+        [
+            figure_text(number_or_none(low), number_or_none(high), str(qualifier))
+            for low, high, qualifier in zip(
+                frame["low"], frame["high"], frame["qualifier"], strict=True
+            )
+        ],
+        index=frame.index,
+    )
+
+
+def _height(rows: int) -> float:
+    """Inches for a chart of `rows` rows: room for each, and for title and sources."""
+    return max(3.5, 0.32 * rows + 2.0)

@@ -16,7 +16,6 @@ from .chart_base import (
     Chart,
     cited_sources,
     draw_rows,
-    interval_words,
     no_data,
     split_ids,
 )
@@ -28,6 +27,7 @@ from .plotting import (
     save,
     thousands,
 )
+from .text import interval_text
 from .values import number_or_none
 from .words import (
     EVIDENCE_WORDS,
@@ -138,7 +138,7 @@ def _claim_and_evidence(group: pd.DataFrame, claimant_of: pd.DataFrame) -> pd.Da
     drawn = pd.concat([claim, evidence], ignore_index=True)
     return drawn.assign(
         key=[str(position) for position in range(len(drawn))],
-        figure=interval_words(drawn["low"], drawn["high"]),
+        figure=_interval_words(drawn["low"], drawn["high"]),
     )
 
 
@@ -178,3 +178,9 @@ def _evidence_words(claimant_types: pd.Series) -> str:
     present = set(claimant_types.astype(str))
     words = [EVIDENCE_WORDS.get(kind, "others") for kind in vocab.CLAIMANT_TYPE if kind in present]
     return " and ".join(dict.fromkeys(words)) or "others"
+
+
+def _interval_words(low: pd.Series, high: pd.Series) -> pd.Series:
+    return pd.Series(
+        [interval_text(lo, hi, digits=0) for lo, hi in zip(low, high, strict=True)], index=low.index
+    )

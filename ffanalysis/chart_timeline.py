@@ -13,12 +13,9 @@ from matplotlib.figure import Figure
 from . import comparisons, vocab
 from .chart_base import (
     Chart,
-    bounds,
     cited_sources,
     date_axis,
-    figure,
     no_data,
-    stated_number,
 )
 from .interval_columns import originals
 from .plotting import (
@@ -32,7 +29,8 @@ from .plotting import (
     save,
     thousands,
 )
-from .text import plural
+from .text import figure_text, plural
+from .values import number_or_none
 from .words import (
     GOVERNMENT_NAMES,
 )
@@ -124,16 +122,16 @@ def _timeline_finding(dated: pd.DataFrame) -> tuple[str, dict[str, Any]]:
         own = came.loc[came["claimant_type"].eq(claimant_type)]
         if len(own) >= 2:
             first, last = own.iloc[0], own.iloc[-1]
-            verb = _moved(stated_number(first), stated_number(last))
+            verb = _moved(_stated_number(first), _stated_number(last))
             title = (
                 f"{who}'s count of foreigners fighting for Ukraine {verb} "
-                f"{figure(first)} ({first['date']:%b %Y}) to {figure(last)} ({last['date']:%b %Y})"
+                f"{_figure(first)} ({first['date']:%b %Y}) to {_figure(last)} ({last['date']:%b %Y})"
             )
             return title, {
                 "claimant_type": claimant_type,
-                "first": bounds(first),
+                "first": _bounds(first),
                 "first_date": f"{first['date']:%Y-%m-%d}",
-                "last": bounds(last),
+                "last": _bounds(last),
                 "last_date": f"{last['date']:%Y-%m-%d}",
                 "claim_ids": [first["claim_id"], last["claim_id"]],
             }
@@ -149,7 +147,7 @@ def _imprecise_dates(ax: Axes, rows: pd.DataFrame) -> None:
     by its year is drawn across that year, not on a day it was never stated."""
     loose = rows.loc[rows["date_precision"].isin(["month", "year"])]
     for row in loose.to_dict("records"):
-        level = stated_number(pd.Series(row))
+        level = _stated_number(pd.Series(row))
         ax.hlines(
             level,
             mdates.date2num(row["date_start"]),
@@ -162,3 +160,17 @@ def _imprecise_dates(ax: Axes, rows: pd.DataFrame) -> None:
 
 def _moved(first: float, last: float) -> str:
     return "rose from" if last > first else "fell from" if last < first else "went from"
+
+
+def _figure(row: pd.Series | dict) -> str:
+    return figure_text(
+        number_or_none(row["low"]), number_or_none(row["high"]), str(row["qualifier"])
+    )
+
+
+def _stated_number(row: pd.Series) -> float:
+    return float(row["low"]) if not pd.isna(row["low"]) else float(row["high"])
+
+
+def _bounds(row: pd.Series | dict) -> dict[str, float | None]:
+    return {"low": number_or_none(row["low"]), "high": number_or_none(row["high"])}
