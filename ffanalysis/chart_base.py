@@ -21,12 +21,11 @@ from .plotting import (
     house_style,
     save,
 )
-from .words import (
-    SIDE_HEADINGS,
-)
+from .words import SIDE_HEADINGS
 
 SOURCE_NAME_LENGTH = 70
-"""Characters of a source's 'publisher: title' printed under a figure."""
+"""Characters of a source's 'publisher: title' in `Chart.sources` (the figure itself credits
+publishers only, `publishers`)."""
 
 NO_SOURCES = "none (no rows to draw)"
 

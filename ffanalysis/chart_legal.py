@@ -23,9 +23,7 @@ from .plotting import (
     thousands,
 )
 from .text import number
-from .words import (
-    LEGALITY_WORDS,
-)
+from .words import LEGALITY_WORDS
 
 CODES_PER_LINE = 6
 """Country codes written beside a legal-landscape bar before the line breaks."""

@@ -31,9 +31,7 @@ from .plotting import (
 )
 from .text import figure_text, plural
 from .values import number_or_none
-from .words import (
-    GOVERNMENT_NAMES,
-)
+from .words import GOVERNMENT_NAMES
 
 TIMELINE_LEADS = ("ru_government", "ua_government")
 """Whose series the timeline's title follows, first that has two dated figures: Moscow restates
