@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -118,8 +119,8 @@ def date_words(as_of: str) -> str:
 
 
 def show(chart) -> None:
-    """Display a chart's PNG, with its finding as the alt text, and its caption: the finding,
-    and links to every source drawn."""
+    """Display a chart's SVG, labelled with its finding and what it draws, and its caption:
+    notes to every source drawn and the data behind it."""
     from IPython.display import HTML, display
 
     display(HTML(image(chart)))
@@ -127,12 +128,12 @@ def show(chart) -> None:
 
 
 def image(chart) -> str:
-    """The chart's SVG inline: sharp at any width, no larger than the PNG, its text the
-    finding the title states (escaped) for screen readers."""
+    """The chart's SVG inline: sharp at any width, its text selectable, and labelled for
+    screen readers with its finding and what it draws (`Chart.alt`, escaped)."""
     svg = chart.svg.read_text(encoding="utf-8")
     drawing = svg[svg.index("<svg") :]
     drawing = _SVG_METADATA.sub("", drawing, count=1)
-    label = html.escape(chart.title)
+    label = html.escape(chart.alt)
     return drawing.replace("<svg ", f'<svg class="chart" role="img" aria-label="{label}" ', 1)
 
 
@@ -199,11 +200,21 @@ def facts_box(items: list[str], heading: str) -> str:
 
 
 def caption(chart) -> str:
-    """The caption under a figure; its text comes from the data, so it is escaped."""
-    sources = "; ".join(html.escape(source) for source in chart.sources) or "none"
+    """The line under a figure: a note for every source drawn (the figure's own line names two
+    and counts the rest) and a link that downloads the data drawn, if anything was."""
+    if chart.is_empty:
+        return '<p class="caption">Nothing was drawn, so nothing is cited.</p>'
+    return f'<p class="caption">Sources{cite("sources", chart.source_ids)}. {data_link(chart)}</p>'
+
+
+def data_link(chart) -> str:
+    """A link that downloads the chart's `reader_data` as CSV, carried in the page itself, so
+    the page stays one file that works offline."""
+    table = chart.reader_data.to_csv(index=False, lineterminator="\n", float_format="%.15g")
+    href = "data:text/csv;charset=utf-8," + quote(table, safe=",")
+    name = html.escape(f"{chart.svg.stem}.csv")
     return (
-        f'<p class="caption"><strong>Figure.</strong> {html.escape(chart.title)}. '
-        f"Sources: {sources}{cite('sources', chart.source_ids)}</p>"
+        f'<a class="data" download="{name}" href="{html.escape(href)}">Download the data (CSV)</a>'
     )
 
 

@@ -409,3 +409,10 @@ def _nearest(evidence: pd.DataFrame, when: pd.Timestamp) -> pd.Series | None:
     if dated.empty or pd.isna(when):
         return None
     return cast(pd.Series, dated.loc[cast(int, (dated["date_start"] - when).abs().idxmin())])
+
+
+CLAIMANT_OF = {comparison.name: comparison.claimant_type for comparison in COMPARISONS}
+"""The claimant type whose figures each comparison in `COMPARISONS` tests."""
+
+COMPARISON_WORDS = {comparison.name: comparison.what for comparison in COMPARISONS}
+"""What each comparison counts, in words."""

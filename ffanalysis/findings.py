@@ -14,17 +14,12 @@ import pandas as pd
 
 from . import comparisons, countries, deaths, funnel, history, legal
 from .asof import figure_period
-from .charts import (
-    CLAIMANT_OF,
-    COMPARISON_WORDS,
-    GOVERNMENT_NAMES,
-    STAGE_WORDS,
-    conflict_names,
-    stated_span,
-)
-from .interval_columns import by_size
+from .comparisons import CLAIMANT_OF, COMPARISON_WORDS
+from .history import conflict_names
+from .interval_columns import by_size, stated_span
 from .text import figure_text, interval_text, period_text, prison_term
 from .values import number_or_none, text_or_none
+from .words import GOVERNMENT_NAMES, STAGE_WORDS
 
 STANCE_WORDS = {
     "illegal": "bars its citizens from enlisting for Ukraine",

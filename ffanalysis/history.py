@@ -232,3 +232,9 @@ def _highest(values: pd.Series) -> float | None:
 
 def _months(span: pd.Series) -> pd.Series:
     return (span.dt.days * DAY_MONTHS).clip(lower=0).astype("Float64")
+
+
+def conflict_names(conflicts: pd.DataFrame) -> pd.Series:
+    """Each conflict's name up to its first qualification ('Syria/Iraq (Islamic State) ...' ->
+    'Syria/Iraq'), by conflict_id: short enough for a row label or a title."""
+    return conflicts.set_index("conflict_id")["name"].str.split(r" \(| /|,", regex=True).str[0]

@@ -113,3 +113,13 @@ def _divide(numerator: Interval, denominator: Interval) -> Interval:
 def _bound(values: pd.Series) -> pd.Series:
     """Bounds as floats, with None for an open bound (as `Interval` takes them)."""
     return values.astype(object).where(values.notna(), None)
+
+
+def stated_span(low: pd.Series, high: pd.Series) -> tuple[float, float]:
+    """The smallest and largest number stated (an open bound falls back to the other one);
+    NaN for both when no number is stated."""
+    lows = low.astype("Float64").fillna(high.astype("Float64")).dropna()
+    highs = high.astype("Float64").fillna(low.astype("Float64")).dropna()
+    if lows.empty:
+        return math.nan, math.nan
+    return float(lows.min()), float(highs.max())

@@ -78,8 +78,26 @@ CLAIMANT_LABELS = _for_every_claimant_type(
 )
 """The claimant types as a legend names them."""
 
-_SVG_RC: dict[str, Any] = {"svg.hashsalt": "ffanalysis", "svg.fonttype": "path"}
-"""A constant salt makes the SVG ids repeatable; glyphs as paths look the same in any viewer."""
+_SVG_RC: dict[str, Any] = {"svg.hashsalt": "ffanalysis", "svg.fonttype": "none"}
+"""A constant salt makes the SVG ids repeatable. Text stays text: a page weighs a fraction of
+glyph paths, a reader can select and search it, and a browser reports its size (the phone test);
+the font stack falls back to Verdana, whose letters are as wide as DejaVu Sans's."""
+
+FIGURE_WIDTH = 5.0
+"""Inches (72 points each) of every figure. The page scales a chart to its column: on a phone
+(`PHONE_COLUMN_PX`) a figure this wide keeps text of `TEXT_SIZE` points at `MIN_TEXT_PX` or
+more, which a figure of 8 inches (text at 6 px) did not."""
+
+PHONE_COLUMN_PX = 358
+"""CSS pixels of the text column on a 390-pixel phone: the narrowest a chart is shown."""
+
+MIN_TEXT_PX = 9
+"""The smallest chart text a reader should meet on that phone, in CSS pixels."""
+
+TEXT_SIZE = 10
+"""Points of the smallest text in a figure (ticks, labels beside marks, the source line)."""
+
+TITLE_SIZE = 12
 
 _HOUSE_RC = {
     **sns.axes_style("ticks"),
@@ -90,23 +108,25 @@ _HOUSE_RC = {
     "text.parse_math": False,
     # Bundled with matplotlib: the same glyphs, hence the same bytes, on every machine.
     "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
-    "font.size": 11,
-    "axes.labelsize": 11,
-    "axes.titlesize": 12,
-    "xtick.labelsize": 10,
-    "ytick.labelsize": 10,
-    "legend.fontsize": 10,
-    "figure.titlesize": 13,
+    "font.sans-serif": ["DejaVu Sans", "Verdana"],
+    # One size for all but the title: sizes below it ("small") would fall under MIN_TEXT_PX.
+    "font.size": TEXT_SIZE,
+    "axes.labelsize": TEXT_SIZE,
+    "axes.titlesize": TEXT_SIZE,
+    "axes.titleweight": "bold",
+    "xtick.labelsize": TEXT_SIZE,
+    "ytick.labelsize": TEXT_SIZE,
+    "legend.fontsize": TEXT_SIZE,
+    "figure.titlesize": TITLE_SIZE,
     "figure.titleweight": "bold",
+    "figure.labelsize": TEXT_SIZE,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "figure.figsize": (8.0, 4.5),
+    "figure.figsize": (FIGURE_WIDTH, 3.6),
     "figure.constrained_layout.use": True,
     **_SVG_RC,
 }
 
-_SOURCE_SIZE = 9
 _LEFT = 0.01  # figure fraction where the title and the source line start
 _DPI = 200
 _ARROW_LENGTH = 28  # points: how far an open-above arrow runs past the stated number
@@ -267,7 +287,6 @@ def _write_label(ax: Axes, text: str, interval: Interval, position: float) -> No
         xytext=(_LABEL_GAP + (_ARROW_LENGTH if open_above else 0), 0),
         textcoords="offset points",
         va="center",
-        fontsize="small",
     )
 
 
@@ -282,6 +301,26 @@ def claimant_legend(ax: Axes, claimant_types: Iterable[str]) -> Legend:
     return ax.legend(handles=handles, frameon=False)
 
 
+def key_below(fig: Figure, legend: Legend, columns: int = 2) -> Legend:
+    """Move an Axes' legend under the figure, in `columns` columns: on a figure as narrow as a
+    phone's column, a key to the right would squeeze the plot. It hangs below the figure's
+    edge, as the source line does, and `save` puts the source line under it."""
+    handles = [handle for handle in legend.legend_handles if handle is not None]
+    labels = [text.get_text() for text in legend.get_texts()]
+    legend.remove()
+    return fig.legend(
+        handles,
+        labels,
+        loc="upper left",
+        bbox_to_anchor=(_LEFT, 0),
+        ncols=columns,
+        frameon=False,
+        borderaxespad=0,
+        handletextpad=0.3,
+        columnspacing=1.0,
+    )
+
+
 def finish(
     fig: Figure,
     *,
@@ -290,9 +329,11 @@ def finish(
     xlabel: str | None = None,
     ylabel: str | None = None,
 ) -> None:
-    """Title the figure with its finding, label its axes and print its sources beneath it.
+    """Title the figure with its finding, label its axes and print one short source line.
 
-    With several Axes the labels are shared ones for the whole figure.
+    `sources` are the names of the sources drawn, the most used first: the line names two and
+    counts the rest (`source_line`); the full list belongs to the caption's notes. With several
+    Axes the labels are shared ones for the whole figure.
     """
     if not sources:
         raise ValueError("every figure must name its sources")
@@ -301,12 +342,31 @@ def finish(
     fig.text(
         _LEFT,
         0,
-        _wrap(f"Sources: {'; '.join(sources)}", fig, _SOURCE_SIZE),
+        _wrap(source_line(sources), fig, TEXT_SIZE),
         ha="left",
         va="top",
-        fontsize=_SOURCE_SIZE,
+        fontsize=TEXT_SIZE,
         color="0.35",
+        gid=_SOURCE_LINE,
     )
+
+
+SOURCES_NAMED = 2
+"""Sources a figure's source line names before it counts the rest."""
+
+
+def source_line(names: Sequence[str]) -> str:
+    """'Sources: Kyiv Independent, Washington Post and 9 others': short enough for a phone."""
+    if len(names) == 1:
+        return f"Source: {names[0]}"
+    named, rest = list(names[:SOURCES_NAMED]), len(names) - SOURCES_NAMED
+    if rest > 0:
+        return f"Sources: {', '.join(named)} and {rest} {'other' if rest == 1 else 'others'}"
+    return f"Sources: {named[0]} and {named[1]}"
+
+
+_SOURCE_LINE = "source-line"
+"""The id of the source line's text, so that `save` can find it and put it last."""
 
 
 def _label_axes(fig: Figure, xlabel: str | None, ylabel: str | None) -> None:
@@ -355,10 +415,20 @@ def _settle(fig: Figure) -> Bbox:
     fig.set_dpi(_DPI)
     renderer = FigureCanvasAgg(fig).get_renderer()
     fig.draw_without_rendering()
+    _source_line_last(fig, renderer)
     crop = fig.get_tightbbox(renderer).padded(mpl.rcParams["savefig.pad_inches"])
     fig.set_dpi(dpi)
     fig.set_layout_engine(None)
     return crop
+
+
+def _source_line_last(fig: Figure, renderer) -> None:
+    """Move the source line under a key the layout put at the figure's foot (`key_below`)."""
+    lines = [text for text in fig.texts if text.get_gid() == _SOURCE_LINE]
+    if not lines or not fig.legends:
+        return
+    foot = min(legend.get_window_extent(renderer).y0 for legend in fig.legends)
+    lines[0].set_y(foot / fig.bbox.height)
 
 
 def _close(fig: Figure) -> None:

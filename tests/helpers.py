@@ -7,6 +7,7 @@ another, so each test file can change without breaking another.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 
 from ffanalysis import paths
 from ffanalysis.build import build
+from ffanalysis.plotting import PHONE_COLUMN_PX
 from ffanalysis.runs import Options
 from ffanalysis.validation import check_data
 from tests.conftest import Project
@@ -106,3 +108,12 @@ def progress_of(project: Project, out: Path, **changes) -> list[str]:
     messages: list[str] = []
     build(options(project, out, **changes), say=messages.append)
     return [message for message in messages if message.startswith("[")]
+
+
+def smallest_text_on_a_phone(svg: str) -> float:
+    """The smallest font size in a chart's SVG, in CSS pixels when the chart is drawn as wide as
+    a phone's column (`plotting.PHONE_COLUMN_PX`); every text must be SVG text to be measured."""
+    width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+    sizes = [float(size) for size in re.findall(r"font-size: ([\d.]+)px", svg)]
+    assert "<text" in svg and len(sizes) == svg.count("<text")
+    return min(sizes) * PHONE_COLUMN_PX / width

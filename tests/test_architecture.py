@@ -62,3 +62,8 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 def test_no_module_is_named_like_a_standard_library_module() -> None:
     names = {path.stem for path in PACKAGE.glob("*.py")} - {"__init__", "__main__"}
     assert names & sys.stdlib_module_names == set()
+
+
+def test_the_findings_do_not_depend_on_the_charts() -> None:
+    """A finding is computed once, in `findings`; a chart may state it, never the reverse."""
+    assert "charts" not in import_graph()["findings"]

@@ -3,8 +3,11 @@ each narrative states, chosen by tested rules."""
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pandas as pd
 import pytest
@@ -120,21 +123,28 @@ def test_figure_ids_link_to_the_table_that_holds_them() -> None:
     assert chapter.cite_figures("", CLAIMS) == ""
 
 
-def test_a_caption_states_the_finding_and_links_every_source_escaped() -> None:
+def test_a_caption_gives_a_note_per_source_and_the_data_escaped(tmp_path: Path) -> None:
     from types import SimpleNamespace
 
     from ffanalysis.chapter import caption
 
     chart = SimpleNamespace(
-        title="Kyiv's figure is <b>10</b> times the evidence",
-        sources=["Wire: <script>x</script>", "Daily: Report"],
+        is_empty=False,
         source_ids=["wire_2022", "daily_2023"],
+        svg=tmp_path / "claims_timeline.svg",
+        reader_data=pd.DataFrame(
+            {"Claimant": ['Kyiv "<b>"', "Moscow, MoD"], "Low": pd.array([20000, None], "Float64")}
+        ),
     )
     text = caption(chart)
-    assert "Kyiv&#x27;s figure is &lt;b&gt;10&lt;/b&gt; times the evidence." in text
-    assert "Wire: &lt;script&gt;x&lt;/script&gt;; Daily: Report" in text
     assert 'href="#evidence-sources-wire_2022"' in text
     assert 'href="#evidence-sources-daily_2023"' in text
+    assert "<b>" not in text and '"<' not in text
+    link = re.search(r'<a class="data" download="claims_timeline.csv" href="([^"]*)"', text)
+    assert link is not None
+    prefix, table = html.unescape(link.group(1)).split(",", 1)
+    assert prefix == "data:text/csv;charset=utf-8"
+    assert unquote(table) == 'Claimant,Low\n"Kyiv ""<b>""",20000\n"Moscow, MoD",\n'
 
 
 def test_a_chart_is_its_svg_inline_with_its_finding_as_its_label(tmp_path: Path) -> None:
@@ -146,7 +156,7 @@ def test_a_chart_is_its_svg_inline_with_its_finding_as_its_label(tmp_path: Path)
         '<svg width="10pt" viewBox="0 0 10 10">\n <metadata>\n  <rdf:RDF/>\n </metadata>\n'
         " <g/>\n</svg>\n"
     )
-    chart = SimpleNamespace(svg=svg, title='Kyiv\'s "20,000" is <b>10</b> times the evidence')
+    chart = SimpleNamespace(svg=svg, alt='Kyiv\'s "20,000" is <b>10</b> times the evidence')
     tag = chapter.image(chart)
     assert tag == (
         '<svg class="chart" role="img" aria-label="Kyiv&#x27;s &quot;20,000&quot; is '

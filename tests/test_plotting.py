@@ -22,15 +22,18 @@ from PIL import Image
 from ffanalysis.plotting import (
     CLAIMANT_COLOURS,
     CLAIMANT_LABELS,
+    MIN_TEXT_PX,
     _for_every_claimant_type,
     claimant_legend,
     draw_intervals,
     finish,
     house_style,
     save,
+    source_line,
     thousands,
 )
 from ffanalysis.vocab import CLAIMANT_TYPE
+from tests.helpers import smallest_text_on_a_phone
 
 FIGURE = """\
 import sys
@@ -254,19 +257,39 @@ def test_finish_states_the_finding_and_the_sources() -> None:
     assert fig.get_suptitle() == "Kyiv's figure is ten times"
     assert ax.get_xlabel() == "Volunteers"
     assert ax.get_ylabel() == ""
-    assert "Sources: A; B; C" in [text.get_text() for text in fig.texts]
+    assert "Sources: A, B and 1 other" in [text.get_text() for text in fig.texts]
+
+
+@pytest.mark.parametrize(
+    ("names", "line"),
+    [
+        (["Kyiv Independent"], "Source: Kyiv Independent"),
+        (["Kyiv Independent", "Vice"], "Sources: Kyiv Independent and Vice"),
+        (["A", "B", "C", "D"], "Sources: A, B and 2 others"),
+    ],
+)
+def test_one_short_source_line_names_two_and_counts_the_rest(names, line) -> None:
+    assert source_line(names) == line
 
 
 def test_a_long_source_line_is_wrapped_to_the_figure_width() -> None:
-    sources = [f"A fairly long source title number {number}, 2023" for number in range(8)]
-    fig = Figure(figsize=(6, 4))
+    sources = [f"A fairly long publisher's name, number {number}, 2023" for number in range(8)]
+    fig = Figure(figsize=(4, 4))
     finish(fig, title="Finding", sources=sources)
-    (source_line,) = [text for text in fig.texts if text.get_text().startswith("Sources:")]
-    lines = source_line.get_text().splitlines()
+    (line,) = [text for text in fig.texts if text.get_text().startswith("Sources:")]
+    lines = line.get_text().splitlines()
     assert len(lines) > 1
-    assert " ".join(lines) == "Sources: " + "; ".join(sources)
+    assert " ".join(lines) == source_line(sources)
     fig.draw_without_rendering()
-    assert source_line.get_window_extent().x1 <= fig.bbox.x1
+    assert line.get_window_extent().x1 <= fig.bbox.x1
+
+
+def test_svg_text_stays_text_and_reads_on_a_phone(tmp_path: Path) -> None:
+    """Every text of a house figure, scaled to a phone's column, is at least MIN_TEXT_PX high."""
+    namespace: dict = {}
+    exec(FIGURE, namespace)
+    _, svg = save(namespace["fig"], tmp_path / "figure")
+    assert smallest_text_on_a_phone(svg.read_text(encoding="utf-8")) >= MIN_TEXT_PX
 
 
 def test_several_axes_share_the_labels() -> None:

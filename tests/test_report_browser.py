@@ -133,6 +133,36 @@ def test_the_pages_fit_a_phone_screen(browser, site: Path, name: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
+CHART_TEXT_SIZES = """svg => [...svg.querySelectorAll('text')].map(text => {
+    const matrix = text.getScreenCTM();
+    return parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
+})"""
+"""The size each chart text is drawn at on screen, in CSS pixels: its font size in the SVG's
+units times the scale from those units to the screen."""
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_chart_text_reads_on_a_phone(browser, site: Path, name: str) -> None:
+    page = open_page(browser, site / name, width=390)
+    sizes = [
+        size
+        for chart in page.query_selector_all("svg.chart")
+        for size in chart.evaluate(CHART_TEXT_SIZES)
+    ]
+    assert sizes, "the charts' text is SVG text, which a browser can measure"
+    assert min(sizes) >= 9, sorted(sizes)[:5]
+
+
+def test_each_chart_offers_its_data(browser, site: Path) -> None:
+    page = open_page(browser, site / "report.html")
+    charts = page.eval_on_selector_all("svg.chart", "charts => charts.length")
+    links = page.eval_on_selector_all(
+        "a.data[download]", "links => links.map(a => [a.download, a.href.slice(0, 30)])"
+    )
+    assert 0 < len(links) <= charts  # a chart with nothing drawn has no data
+    assert all(name.endswith(".csv") and href.startswith("data:text/csv") for name, href in links)
+
+
 PAGE_BUDGETS = {"report.html": 1_500_000, "countries/*.html": 150_000}
 """Bytes a page may weigh: everything inline, so this is what a reader downloads."""
 
