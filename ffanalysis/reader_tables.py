@@ -70,21 +70,56 @@ def funnel_table(stages: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFra
         {
             "Side": stages["side"].astype(str).map(SIDE_HEADINGS),
             "Stage": stages["stage"].astype(str).map(STAGE_WORDS).str.capitalize(),
-            "Figure": [
-                Markup(html.escape(figure) + cite("claims", ids) + _mark(*flags))
-                for figure, ids, *flags in zip(
-                    stages["figure"],
-                    stages["claim_ids"],
-                    marks["partisan"],
-                    marks["uncertain"],
-                    marks["claimant_type"],
-                    strict=True,
-                )
-            ],
+            "Figure": _marked_figures(stages, claims, sources),
             "Stated by": marks["claimants"],
         },
         dtype=object,
     )
+
+
+def side_table(recruits: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """One country's citizens on one side, headcount by headcount (`russia_side.recruits`):
+    country, stage, the figure with its notes and marks, who stated it and when."""
+    return pd.DataFrame(
+        {
+            "Country": recruits["name"],
+            "Stage": recruits["stage"].astype(str).map(STAGE_WORDS).str.capitalize(),
+            "Figure": _marked_figures(recruits, claims, sources),
+            "Stated by": recruits["claimants"],
+            "When": recruits["when"],
+        },
+        dtype=object,
+    )
+
+
+def figures_table(rows: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Stated figures (`russia_side.troops_sent`, `russia_side.deaths`): country, the figure
+    with its note and marks, who stated it and when."""
+    return pd.DataFrame(
+        {
+            "Country": rows["name"],
+            "Figure": _marked_figures(rows.assign(claim_ids=rows["claim_id"]), claims, sources),
+            "Stated by": rows["claimant"],
+            "When": rows["when"],
+        },
+        dtype=object,
+    )
+
+
+def _marked_figures(rows: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> list:
+    """Each row's figure with links to its evidence, marked as `funnel_table` marks it."""
+    marks = profiles.figure_marks(rows, claims, sources)
+    return [
+        Markup(html.escape(figure) + cite("claims", ids) + _mark(*flags))
+        for figure, ids, *flags in zip(
+            rows["figure"],
+            rows["claim_ids"],
+            marks["partisan"],
+            marks["uncertain"],
+            marks["claimant_type"],
+            strict=True,
+        )
+    ]
 
 
 def _mark(partisan: bool, uncertain: bool, claimant_type: str) -> str:

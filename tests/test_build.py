@@ -169,7 +169,7 @@ def test_a_failing_chapter_publishes_nothing_and_keeps_its_notebook(
 ) -> None:
     notebooks = tmp_path / "notebooks"
     shutil.copytree(NOTEBOOKS, notebooks)
-    failing = nbformat.read(notebooks / "05_data_audit.ipynb", as_version=4)
+    failing = nbformat.read(notebooks / "06_data_audit.ipynb", as_version=4)
     failing.cells.append(nbformat.v4.new_code_cell("raise ValueError('the data makes no sense')"))
     nbformat.write(failing, notebooks / "99_broken.ipynb")
     before = fingerprint(site)

@@ -52,7 +52,7 @@ def test_the_data_audit_counts_rows_per_evidence_file(project: Project, tmp_path
         + "lostarmour_2025,reference/la.csv,LA,,,2025,dataset,,false,,\n",
     )
     write_clean(project.data_dir, project.shared_dir)
-    records = execute("05_data_audit.ipynb", tmp_path / "out.ipynb", data_dir=str(project.data_dir))
+    records = execute("06_data_audit.ipynb", tmp_path / "out.ipynb", data_dir=str(project.data_dir))
     assert records["rows_per_file"] == {"sources/doc.txt": 14, "reference/la.csv": 6}
     assert records["lostarmour"] == {
         "named_deaths": 44,
@@ -74,6 +74,8 @@ CHAPTERS = [
     "04_historical_comparison.ipynb",
     "country_profile.ipynb",
 ]
+RUSSIA_CHAPTER = "05_fighting_for_russia.ipynb"
+"""Drawn from tables only; the fixture holds no figure of Russia's side, so it says so."""
 PROFILE = {"country_profile.ipynb": {"country": "GBR"}}
 """The profile has no default country: the full and early runs profile the United Kingdom."""
 RUNS = {
@@ -83,6 +85,8 @@ RUNS = {
         for name in CHAPTERS
     },
     ("single", "country_profile.ipynb"): {"country": "NOR"},
+    ("full", RUSSIA_CHAPTER): {"as_of": END_OF_2025},
+    ("early", RUSSIA_CHAPTER): {"as_of": BEFORE_THE_INVASION},
 }
 """Every chapter on all the data and before the invasion, and a country with one figure."""
 
@@ -275,6 +279,17 @@ def test_before_the_invasion_every_chapter_says_there_is_little_data(chapter_run
         )
     else:
         assert "by 1 January 2022" in run.markdown
+
+
+@pytest.mark.parametrize("case", ["full", "early"])
+def test_the_chapter_on_russia_s_side_says_what_is_missing_in_words(chapter_runs, case) -> None:
+    run = chapter_runs[case, RUSSIA_CHAPTER]
+    assert run.records["recruit_countries"] == [] and run.records["troops_sent"] == {}
+    assert "No headcount of one country's citizens fighting for Russia had been stated" in (
+        run.markdown
+    )
+    when = "by 1 January 2022" if case == "early" else "by 31 December 2025"
+    assert when in run.markdown
 
 
 def test_the_early_chapters_record_nothing_stated(chapter_runs) -> None:
