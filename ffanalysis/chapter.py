@@ -11,7 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 from urllib.parse import quote
 
 import pandas as pd
@@ -97,6 +97,25 @@ def load_tables(data_dir: Path | str | None, as_of: object) -> Tables:
             for name, table in REFERENCE_TABLES.items()
         },
         as_of=as_of,
+    )
+
+
+class Setup(NamedTuple):
+    """What a chapter starts from: its checked date, its tables, its figures folder and the
+    date in words ('by the end of 2023', 'to date')."""
+
+    as_of: str
+    tables: Tables
+    figures: Path
+    when: str
+
+
+def setup(as_of: object, data_dir: str, figures_dir: str = "") -> Setup:
+    """A chapter's one setup line: `as_of, tables, figures, when = chapter.setup(as_of,
+    data_dir, figures_dir)`, from its parameters as papermill passes them."""
+    checked = check_as_of(as_of)
+    return Setup(
+        checked, load_tables(data_dir or None, checked), Path(figures_dir), date_words(checked)
     )
 
 

@@ -79,6 +79,13 @@ class Chart:
         """True when there was nothing to draw."""
         return not self.source_ids
 
+    def _repr_html_(self) -> str:
+        """A chart left as a cell's last line shows itself in a notebook, as the report shows
+        it: the SVG with its label, then its caption."""
+        from .chapter import caption, image
+
+        return image(self) + caption(self)
+
 
 def _reader_column(values: pd.Series) -> pd.Series:
     """One column as a reader reads it: words for claimant types and codes, no time of day."""

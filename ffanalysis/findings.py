@@ -12,14 +12,14 @@ from typing import Any
 
 import pandas as pd
 
-from . import comparisons, countries, deaths, funnel, history, legal
+from . import comparisons, countries, deaths, funnel, history, legal, vocab
 from .asof import figure_period
 from .comparisons import CLAIMANT_OF, COMPARISON_WORDS
 from .history import conflict_names
 from .interval_columns import by_size, stated_span
 from .text import figure_text, interval_text, period_text, prison_term
 from .values import number_or_none, text_or_none
-from .words import GOVERNMENT_NAMES, STAGE_WORDS
+from .words import GOVERNMENT_NAMES, STAGE_WORDS, check_words
 
 STANCE_WORDS = {
     "illegal": "bars its citizens from enlisting for Ukraine",
@@ -29,6 +29,7 @@ STANCE_WORDS = {
     "legal": "allows its citizens to enlist for Ukraine",
 }
 """Each legality category as the predicate of a sentence about one state."""
+check_words(STANCE_WORDS, vocab.LEGALITY, "STANCE_WORDS", every=True)
 
 PLURAL_NAMES = ("Netherlands", "Philippines", "Bahamas", "Maldives", "Comoros", "Gambia")
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import vocab
 from .interval_columns import by_size, same_figures, with_bounds
+from .words import STAGE_WORDS, check_words
 
 STAGES = {
     "interested": vocab.INTEREST_METRICS,
@@ -20,6 +21,8 @@ STAGES = {
 """The funnel's stages, in order, and the metrics (vocabulary groups) that count each."""
 
 STAGE = pd.CategoricalDtype(list(STAGES), ordered=True)
+
+check_words(STAGE_WORDS, STAGES, "words.STAGE_WORDS", every=True)
 
 _STAGE_OF = {metric: stage for stage, metrics in STAGES.items() for metric in metrics}
 

@@ -13,12 +13,12 @@ import re
 import pandas as pd
 
 from . import countries, funnel, lostarmour, profiles
-from .charts import LEGALITY_WORDS, SIDE_HEADINGS, STAGE_WORDS
 from .notebook import Markup
 from .registry import REFERENCE_TABLES
 from .schema import TABLES
 from .text import cite, figure_text, number, prison_term
 from .values import is_missing, number_or_none
+from .words import LEGALITY_WORDS, SIDE_HEADINGS, STAGE_WORDS
 
 NOTHING = "\N{EM DASH}"
 """What an empty cell shows."""

@@ -163,3 +163,11 @@ def test_a_chart_is_its_svg_inline_with_its_finding_as_its_label(tmp_path: Path)
         '&lt;b&gt;10&lt;/b&gt; times the evidence" width="10pt" viewBox="0 0 10 10">\n'
         " <g/>\n</svg>\n"
     )
+
+
+def test_a_chapter_sets_up_in_one_line_from_its_parameters(tmp_path: Path) -> None:
+    as_of, tables, figures, when = chapter.setup(2022, "", str(tmp_path / "figures"))
+    assert (as_of, figures, when) == ("2022", tmp_path / "figures", "by the end of 2022")
+    assert tables.claims["stated_on_end"].dropna().max() <= pd.Timestamp("2022-12-31")
+    with pytest.raises(ValueError, match="as_of"):
+        chapter.setup("next week", "")

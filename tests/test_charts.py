@@ -389,3 +389,12 @@ def test_no_funnel_names_the_country(tmp_path: Path) -> None:
     chart = charts.country_funnel(CLAIMS, SOURCES, "FRA", tmp_path)
     assert chart.title == "No headcount of volunteers from France had been stated yet"
     assert list(chart.data.columns)[-4:] == ["claimant_type", "figure", "stage_words", "row"]
+
+
+def test_a_chart_shows_itself_in_a_notebook_as_the_report_shows_it(tmp_path: Path) -> None:
+    from tests.sample_tables import CLAIMS, SOURCES
+
+    chart = charts.country_funnel(CLAIMS, SOURCES, "GBR", tmp_path)
+    shown = chart._repr_html_()
+    assert shown.startswith('<svg class="chart" role="img" aria-label=')
+    assert 'class="caption"' in shown and 'href="#evidence-sources-' in shown
