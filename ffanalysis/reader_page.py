@@ -20,6 +20,10 @@ PAGE_TEMPLATES = Path(__file__).resolve().parent / "templates" / "page"
 TOC_PLACEHOLDER = "<!-- ffanalysis:toc -->"
 """Where a page wants its table of contents (the report puts it after its opening)."""
 
+PAGE_BUDGETS = {"report.html": 1_500_000, "countries/*.html": 150_000}
+"""Bytes a published page may weigh, by its path in the site: everything is inline, so this is
+what a reader downloads (kept by a browser test, reported by benchmarks/)."""
+
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link" href="#[^"]*">&#182;</a>')
 _HEADING = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 
