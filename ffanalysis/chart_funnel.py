@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from . import countries, funnel
+from . import countries, funnel, profiles
 from .chart_base import (
     Chart,
     cited_sources,
@@ -67,7 +67,10 @@ def country_funnel(
         claimant_type=first_claim.map(claims.set_index("claim_id")["claimant_type"]).astype(str),
         figure=_figure_words(stages),
         stage_words=stages["stage"].astype(str).map(STAGE_WORDS).str.capitalize(),
-    ).assign(row=lambda frame: frame["stage_words"] + " \N{MIDDLE DOT} " + frame["claim_ids"])
+    ).assign(
+        row=lambda frame: frame["stage_words"] + " \N{MIDDLE DOT} " + frame["claim_ids"],
+        tick=lambda frame: frame["stage_words"] + _chart_marks(frame, claims, sources),
+    )
     title, values = _funnel_finding(rows, name)
     ids, names, credits = cited_sources(rows["source_ids"], sources)
     sides = list(dict.fromkeys(rows["side"].astype(str)))
@@ -77,7 +80,7 @@ def country_funnel(
             :, 0
         ]
         for ax, side in zip(axes, sides, strict=True):
-            draw_rows(ax, rows.loc[rows["side"].eq(side)], key="row", tick="stage_words")
+            draw_rows(ax, rows.loc[rows["side"].eq(side)], key="row", tick="tick")
             ax.set_title(SIDE_HEADINGS[side], loc="left")
             ax.set_xlim(left=0)
             ax.margins(x=0.3)
@@ -94,6 +97,21 @@ def country_funnel(
         for side, group in rows.groupby("side", observed=True, sort=False)
     )
     return Chart(save(fig, stem), title, ids, names, values, rows, fig, f"{shows}.", FUNNEL_COLUMNS)
+
+
+CHART_MARKS = {"partisan": "partisan", "uncertain": "unverified"}
+"""The marks a funnel row's label carries, short enough for a phone (`profiles.MARK_WORDS`
+says them in full beside the chart)."""
+
+
+def _chart_marks(rows: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """' (partisan)', ' (unverified)', ' (partisan, unverified)' or '' for each row."""
+    marks = profiles.figure_marks(rows, claims, sources)
+    words = [
+        ", ".join(word for mark, word in CHART_MARKS.items() if flags[mark])
+        for flags in marks[list(CHART_MARKS)].to_dict("records")
+    ]
+    return pd.Series([f" ({word})" if word else "" for word in words], index=rows.index)
 
 
 def _funnel_finding(rows: pd.DataFrame, name: str) -> tuple[str, dict[str, Any]]:

@@ -398,3 +398,28 @@ def test_a_chart_shows_itself_in_a_notebook_as_the_report_shows_it(tmp_path: Pat
     shown = chart._repr_html_()
     assert shown.startswith('<svg class="chart" role="img" aria-label=')
     assert 'class="caption"' in shown and 'href="#evidence-sources-' in shown
+
+
+def test_a_funnel_row_stated_only_by_partisan_outlets_or_called_unverified_says_so(
+    tmp_path: Path,
+) -> None:
+    sources = table(
+        "sources",
+        """\
+        source_id,file,title,publisher,published,kind,partisan
+        doc,sources/doc.txt,A test document,Test Press,2023-02,news,false
+        wire,sources/wire.txt,A state wire,State Wire,2023-02,news,true
+        """,
+    )
+    figures = claims(
+        """\
+        claim_id,metric,country,stated_on,claimant,claimant_type,value_low,value_high,qualifier,source_id,uncertain
+        WIRE,volunteers_arrived,GBR,2023-01,A wire,media,900,900,exact,wire,
+        SHAKY,fighters_active,GBR,2023-01,Someone,media,50,50,exact,doc,true
+        PLAIN,killed,GBR,2023-01,Reporters,media,8,8,exact,doc,
+        """
+    ).assign(conflict="russia_ukraine_2022")
+    chart = charts.country_funnel(figures, sources, "GBR", tmp_path)
+    assert chart.figure is not None
+    labels = {label.get_text() for ax in chart.figure.axes for label in ax.get_yticklabels()}
+    assert labels == {"Arrived (partisan)", "Serving (unverified)", "Killed"}
