@@ -133,10 +133,15 @@ def figure_marks(stages: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFra
             "partisan": grouped["partisan"].all(),
             "uncertain": grouped["uncertain"].any(),
             "claimant_type": grouped["claimant_type"].first(),
-            "claimants": grouped["claimant"].agg(lambda names: "; ".join(dict.fromkeys(names))),
+            "claimants": grouped["claimant"].agg(_names),
             "stated": grouped["stated"].max(),
         }
     ).reindex(stages.index)
+
+
+def _names(names: pd.Series) -> str:
+    """Each claimant once, in order; a row that names none adds nothing."""
+    return "; ".join(dict.fromkeys(name for name in names if isinstance(name, str) and name))
 
 
 def best_figures(stages: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
