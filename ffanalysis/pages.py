@@ -196,7 +196,7 @@ def what_changed(options: Options) -> str:
     text += "\n\n" + (
         "Key findings that moved:\n\n" + "\n".join(f"- {html.escape(line)}" for line in moved)
         if moved
-        else "None of the key findings moved."
+        else "No key finding moved."
     )
     return text + "\n\nEvery correction to a curated row is listed, with its reason, under Methods."
 

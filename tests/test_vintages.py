@@ -107,7 +107,7 @@ def test_the_report_says_what_changed_since_the_previous_edition(committed: Proj
     edit_clean(committed, "claims", "Foreign minister", "Foreign Minister")
     text = what_changed(options(committed, site))
     assert "- Figures on the 2022 war: 1 row changed\n" in text
-    assert "None of the key findings moved." in text
+    assert "No key finding moved." in text
 
 
 def test_data_outside_any_repository_has_no_previous_edition(tmp_path: Path) -> None:
