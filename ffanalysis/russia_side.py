@@ -14,8 +14,7 @@ from . import comparisons, findings
 from .asof import figure_period
 from .countries import country_name
 from .interval_columns import originals
-from .text import figure_text, period_text
-from .values import number_or_none
+from .text import figures_in_words, period_text
 
 RUSSIA = "russia"
 
@@ -70,16 +69,7 @@ def _in_words(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return (
         rows.assign(
             name=rows["country"].astype("string").map(lambda code: country_name(code) or code),
-            figure=[
-                figure_text(number_or_none(low), number_or_none(high), str(qualifier), hedge)
-                for low, high, qualifier, hedge in zip(
-                    rows["value_low"],
-                    rows["value_high"],
-                    rows["qualifier"],
-                    rows["hedge"],
-                    strict=True,
-                )
-            ],
+            figure=figures_in_words(rows),
             when=[
                 period_text(start, end)
                 for start, end in zip(period["start"], period["end"], strict=True)
