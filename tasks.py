@@ -82,6 +82,9 @@ def lab() -> None:
     kernels, so this process waits instead of stopping at the first Ctrl-C."""
     ensure_environment()
     command = [str(BIN / "jupyter"), "lab", f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # A container's only user is often root, which JupyterLab refuses unless told.
+        command.append("--allow-root")
     print("+", " ".join(command), flush=True)
     previous = signal.signal(signal.SIGINT, lambda signum, frame: None)
     try:
