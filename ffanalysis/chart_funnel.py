@@ -84,7 +84,8 @@ def country_funnel(
             ax.set_title(SIDE_HEADINGS[side], loc="left")
             ax.set_xlim(left=0)
             ax.margins(x=0.3)
-            ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # people come whole
+            # Few ticks, whole people: the row labels leave a phone-width panel little room.
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
             thousands(ax.xaxis)
         key_below(fig, claimant_legend(axes[0], rows["claimant_type"]))
         finish(fig, title=title, sources=credits, xlabel="People")
