@@ -71,11 +71,6 @@ def describe_codes() -> str:
     return f"an ISO 3166-1 alpha-3 code, one of {extra}, or codes joined by '{GROUP_SEPARATOR}'"
 
 
-def members(code: str) -> list[str]:
-    """The single countries a code names: 'USA+CAN' -> ['USA', 'CAN'], 'GBR' -> ['GBR']."""
-    return code.split(GROUP_SEPARATOR)
-
-
 def country_rows(frame: pd.DataFrame, code: str, column: str = "country") -> pd.DataFrame:
     """The rows about one country, `code`: those naming it alone and those naming it within a
     group (a source that counts 'USA+CAN' together), with `alone` saying which is which."""

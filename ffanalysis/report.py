@@ -19,7 +19,7 @@ from nbformat import NotebookNode
 
 from .chapter import EVIDENCE_LIST
 from .notebook import RECORD_MIMETYPE
-from .notes import EVIDENCE_LINK, Evidence, notes_list, number_notes, source_line
+from .notes import Evidence, notes_list, number_notes, source_line
 from .reader_page import cell_html, render
 from .values import text_or_empty
 
@@ -43,12 +43,6 @@ def page_html(
         ),
         title,
     )
-
-
-def cited_rows(cells: Iterable[NotebookNode]) -> list[tuple[str, str]]:
-    """(table, row id) for every evidence link in the cells, in order of first citation."""
-    text = "\n".join(_cell_text(cell) for cell in cells)
-    return list(dict.fromkeys(EVIDENCE_LINK.findall(text)))
 
 
 def cited_sources(cited: list[tuple[str, str]], evidence: Evidence) -> list[str]:
@@ -108,17 +102,6 @@ def _for_readers(cell: NotebookNode) -> NotebookNode:
 def _is_parameters(cell: NotebookNode) -> bool:
     tags = cell.get("metadata", {}).get("tags", [])
     return "parameters" in tags or "injected-parameters" in tags
-
-
-def _cell_text(cell: NotebookNode) -> str:
-    if cell.get("cell_type") != "code":
-        return cell.get("source", "")
-    return "\n".join(
-        str(value)
-        for output in cell.get("outputs", [])
-        for mimetype, value in output.get("data", {}).items()
-        if mimetype in ("text/markdown", "text/html")
-    )
 
 
 def html_cell(content: str) -> NotebookNode:

@@ -152,3 +152,13 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     root = tmp_path_factory.mktemp("published")
     project = with_hostile_title(copy_mini_project(root / "mini"))
     return Published(project, publish_site(project, root / "site"))
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture project in tests/fixtures/mini with its clean tables written, once per module."""
+    from ffanalysis.clean import write_clean
+
+    project = copy_mini_project(tmp_path_factory.mktemp("mini"))
+    write_clean(project.data_dir, project.shared_dir)
+    return project

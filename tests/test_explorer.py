@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ffanalysis.clean import write_clean
-from tests.conftest import Project, copy_mini_project
+from tests.conftest import Project
 
 pytest.importorskip("ipywidgets", reason="the explorer needs the lab extra (CI installs it)")
-
-
-@pytest.fixture(scope="module")
-def mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_mini_project(tmp_path_factory.mktemp("explorer"))
-    write_clean(project.data_dir, project.shared_dir)
-    return project
 
 
 def shown(explorer) -> str:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from ffanalysis.clean import write_clean
 from ffanalysis.loading import load
 from ffanalysis.notes import Evidence
@@ -23,13 +21,6 @@ from ffanalysis.pages import (
 )
 from tests.conftest import Project, copy_mini_project
 from tests.helpers import options
-
-
-@pytest.fixture(scope="module")
-def mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_mini_project(tmp_path_factory.mktemp("pages"))
-    write_clean(project.data_dir, project.shared_dir)
-    return project
 
 
 def test_the_opening_counts_sources_figures_and_claimants_from_the_data(mini: Project) -> None:

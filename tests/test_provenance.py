@@ -7,16 +7,8 @@ import pytest
 
 import ffanalysis as ff
 from ffanalysis import chapter
-from ffanalysis.clean import write_clean
 from ffanalysis.text import cite, cited_so_far
-from tests.conftest import Project, copy_mini_project
-
-
-@pytest.fixture(scope="module")
-def mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    project = copy_mini_project(tmp_path_factory.mktemp("provenance"))
-    write_clean(project.data_dir, project.shared_dir)
-    return project
+from tests.conftest import Project
 
 
 def test_evidence_gives_who_when_where_and_the_quote_in_the_order_asked(mini: Project) -> None:

@@ -11,9 +11,7 @@ from ffanalysis.notebook import RECORD_MIMETYPE
 from ffanalysis.notes import Evidence, note_html, notes_list, number_notes
 from ffanalysis.reader_page import TOC_PLACEHOLDER, with_table_of_contents
 from ffanalysis.report import (
-    cited_rows,
     cited_sources,
-    html_cell,
     page_html,
     sources_list,
 )
@@ -40,14 +38,6 @@ CLAIMS = claims(
     quote_english=lambda rows: rows["claim_id"].map({"C2": "100 to <200>"}).astype("string"),
 )
 EVIDENCE = Evidence({"sources": SOURCES, "claims": CLAIMS})
-
-
-def test_citations_are_collected_once_in_order_of_first_use() -> None:
-    cells = [
-        nbformat.v4.new_markdown_cell(cite("claims", "C2")),
-        html_cell(cite("claims", ["C1", "C2"])),
-    ]
-    assert cited_rows(cells) == [("claims", "C2"), ("claims", "C1")]
 
 
 def test_evidence_links_become_numbers_in_order_of_first_use_and_keep_them() -> None:
