@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from . import charts
-from .chapter import check_as_of, load_tables
 from .countries import country_name
 from .paths import default_data_dir
-from .runs import countries_with_data
+from .profiles import countries_with_data
+from .tables import check_as_of, load_tables
 
 
 @dataclass

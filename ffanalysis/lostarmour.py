@@ -18,7 +18,7 @@ import pandas as pd
 from .dates import bounds_or_none, first_day, last_day
 from .problems import Problem
 from .reference import ReferenceTable
-from .text import number
+from .values import number
 
 SOURCE_ID = "lostarmour_2025"
 

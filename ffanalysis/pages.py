@@ -13,8 +13,8 @@ import nbformat
 import pandas as pd
 from nbformat import NotebookNode
 
-from . import corrections, datapackage, paths
-from .chapter import date_words, load_tables
+from . import corrections_log, datapackage, paths
+from .chapter import date_words
 from .countries import country_name
 from .dates import parse_partial_date
 from .key_findings import KeyFinding, key_findings
@@ -26,6 +26,7 @@ from .registry import REFERENCE_TABLES
 from .report import TEMPLATES, html_cell, page_html
 from .runs import country_pages
 from .schema import TABLES
+from .tables import load_tables
 from .text import cite, period_text, plural
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def render_site(results: list[Result], site: Path, options: Options) -> None:
             ),
             _markdown(what_changed(options)),
             _markdown(methods(options)),
-            html_cell(corrections_log(options)),
+            html_cell(corrections_section(options)),
         ],
         evidence,
         title=REPORT_TITLE,
@@ -201,12 +202,12 @@ def what_changed(options: Options) -> str:
     return text + "\n\nEvery correction to a curated row is listed, with its reason, under Methods."
 
 
-def corrections_log(options: Options) -> str:
+def corrections_section(options: Options) -> str:
     """The corrections to the rows this edition uses (all of them, or those stated by as-of)."""
     edition = vars(load_tables(options.data_dir, options.as_of or ""))
     tables = {name: frame for name, frame in edition.items() if isinstance(frame, pd.DataFrame)}
-    used = corrections.shown(load("corrections", options.data_dir), tables)
-    return corrections.methods_html(used, tables)
+    used = corrections_log.shown(load("corrections", options.data_dir), tables)
+    return corrections_log.methods_html(used, tables)
 
 
 def data_version(data_dir: Path) -> str:

@@ -13,12 +13,14 @@ outlets state, a figure a source calls weak or contested.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import countries, deaths, funnel
 from .asof import stated_date
+from .loading import load
 from .text import figure_text
 from .values import number_or_none, text_or_none
 
@@ -82,6 +84,12 @@ def country_counts(
 def too_little(counts: pd.DataFrame) -> pd.Series:
     """True for a country whose page would say one thing at most (`country_counts`)."""
     return counts["figures"].le(1) & ~counts["stance"] & counts["named"].eq(0)
+
+
+def countries_with_data(data_dir: Path) -> list[str]:
+    """Single countries that have at least one claim row in `data_dir`'s clean tables."""
+    codes = load("claims", data_dir)["country"].dropna().unique()
+    return sorted(code for code in codes if countries.is_single_country(code))
 
 
 def split_countries(

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import paths
-from .countries import is_single_country
 from .problems import NotebookError
 
 NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
@@ -58,14 +57,6 @@ class Run:
     parameters: dict[str, str] = field(default_factory=dict)
     key: str = ""
     """The cache key: a hash of everything the run's output depends on."""
-
-
-def countries_with_data(data_dir: Path) -> list[str]:
-    """Single countries that have at least one claim row."""
-    from .loading import load
-
-    codes = load("claims", data_dir)["country"].dropna().unique()
-    return sorted(code for code in codes if is_single_country(code))
 
 
 def country_pages(data_dir: Path) -> tuple[list[str], list[str]]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, cast
 
-from .values import is_missing, number_or_none
+from .values import is_missing, number, number_or_none
 from .vocab import QUALIFIER
 
 RANGE_DASH = "\N{EN DASH}"
@@ -77,13 +77,6 @@ READER_HEDGES = frozenset(
 """Hedges a sentence can set before a number as they stand ('nearly 20,000'). The `hedge`
 column keeps the source's own words, in any language and any word order ('are believed',
 'Около'); those outside this list are read through the row's qualifier instead."""
-
-
-def number(value: float, digits: int = 1) -> str:
-    """20000 -> '20,000'; 13.333 -> '13.3'; whole numbers lose their decimals."""
-    if float(value).is_integer():
-        return f"{value:,.0f}"
-    return f"{value:,.{digits}f}"
 
 
 def figure_text(

@@ -1,4 +1,5 @@
-"""One cell's value as plain Python: missing or not, a float or None, text or None.
+"""One cell's value as plain Python: missing or not, a float or None, text or None; and a
+number as the report writes it.
 
 pandas marks a missing value as None, NaN, NaT or NA depending on the column; every place
 that turns one cell into a number, a sentence or JSON asks here, so all of them agree.
@@ -34,3 +35,10 @@ def text_or_none(value: object) -> str | None:
 def text_or_empty(value: object) -> str:
     """The value as text, '' when missing (for a cell of a page or a log)."""
     return text_or_none(value) or ""
+
+
+def number(value: float, digits: int = 1) -> str:
+    """20000 -> '20,000'; 13.333 -> '13.3'; whole numbers lose their decimals."""
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.{digits}f}"

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from ffanalysis.asof import as_of, stated_date
+from ffanalysis.tables import load_tables
 from tests.typed_frames import claims, table
 
 SOURCES = table(
@@ -73,10 +74,10 @@ def test_a_table_without_stated_on_is_dated_by_its_source() -> None:
 def test_a_run_on_2025_06_30_keeps_what_was_known_then() -> None:
     """The legal landscape and the historical comparison as they stood that day: stances
     stated by then stay, and estimates of past wars are not dropped for their web page's date."""
-    from ffanalysis import chapter, findings
+    from ffanalysis import findings
 
-    everything = chapter.load_tables(None, "")
-    then = chapter.load_tables(None, "2025-06-30")
+    everything = load_tables(None, "")
+    then = load_tables(None, "2025-06-30")
     stated_by_then = everything.legal_stances["stated_on_end"].le(pd.Timestamp("2025-06-30"))
     assert len(then.legal_stances) == int(stated_by_then.sum()) > 10
     undated = everything.historical["stated_on_end"].isna()

@@ -9,7 +9,8 @@ import pytest
 from ffanalysis.build import check_as_of, check_countries, preload_statement
 from ffanalysis.clean import write_clean
 from ffanalysis.problems import BuildError, ParameterError
-from ffanalysis.runs import ALL_COUNTRIES, countries_with_data, country_pages, plan
+from ffanalysis.profiles import countries_with_data
+from ffanalysis.runs import ALL_COUNTRIES, country_pages, plan
 from tests.conftest import Project
 from tests.helpers import data_options, options, run
 

@@ -14,6 +14,7 @@ import pytest
 
 from ffanalysis import chapter
 from ffanalysis.clean import write_clean
+from ffanalysis.tables import load_tables
 from tests.sample_tables import CLAIMS
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -70,7 +71,7 @@ def test_a_date_reads_as_words(as_of: str, words: str) -> None:
 
 
 def test_tables_are_cut_to_what_was_stated_by_the_date(mini: Path) -> None:
-    tables = chapter.load_tables(mini, "2022-03-31")
+    tables = load_tables(mini, "2022-03-31")
     assert tables.claims["claim_id"].tolist() == ["C01", "C02", "C13", "C14"]
     assert tables.casualties.empty and tables.legal_stances.empty
     assert tables.lostarmour.empty  # the list was published in November 2025
@@ -79,7 +80,7 @@ def test_tables_are_cut_to_what_was_stated_by_the_date(mini: Path) -> None:
 
 
 def test_without_a_date_every_row_is_kept(mini: Path) -> None:
-    tables = chapter.load_tables(mini, "")
+    tables = load_tables(mini, "")
     assert len(tables.claims) == 14
     assert tables.lostarmour["named_deaths"].sum() == 10
 
@@ -89,7 +90,7 @@ def test_a_data_folder_without_the_lostarmour_list_gives_an_empty_one(
 ) -> None:
     shutil.copytree(mini / "clean", tmp_path / "clean")
     (tmp_path / "clean" / "lostarmour.csv").unlink()
-    listed = chapter.load_tables(tmp_path, "").lostarmour
+    listed = load_tables(tmp_path, "").lostarmour
     assert listed.empty and "named_deaths" in listed.columns
 
 

@@ -15,7 +15,7 @@ def shown(explorer) -> str:
 
 def test_the_explorer_offers_every_country_with_a_figure_by_name(mini: Project) -> None:
     from ffanalysis.explorer import explore
-    from ffanalysis.runs import countries_with_data
+    from ffanalysis.profiles import countries_with_data
 
     explorer = explore(mini.data_dir, country="GBR")
     codes = [code for _, code in explorer.country.options]

@@ -21,6 +21,7 @@ from ffanalysis.atomic import NotAFile, write_atomically
 from ffanalysis.build import check_out, worker_count
 from ffanalysis.problems import ParameterError
 from ffanalysis.publishing import MANIFEST, publish
+from ffanalysis.tables import load_tables
 from tests.conftest import Project
 from tests.helpers import data_options, options, run
 
@@ -186,7 +187,6 @@ def test_what_a_killed_build_left_behind_is_removed(tmp_path: Path) -> None:
 
 
 def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(tmp_path: Path) -> None:
-    from ffanalysis import chapter
     from ffanalysis.clean import write_clean
     from tests.conftest import copy_mini_project
 
@@ -202,7 +202,7 @@ def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(tmp_pat
     project.write("sources.csv", "".join(sources))
     changed = write_clean(project.data_dir, project.shared_dir)
     assert listed in changed and not listed.exists()
-    assert chapter.load_tables(project.data_dir, "").lostarmour.empty
+    assert load_tables(project.data_dir, "").lostarmour.empty
 
 
 def test_a_file_the_machine_refuses_ends_in_one_line_and_exit_3(

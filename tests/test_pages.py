@@ -11,7 +11,7 @@ from ffanalysis.loading import load
 from ffanalysis.notes import Evidence
 from ffanalysis.pages import (
     EVIDENCE_TABLES,
-    corrections_log,
+    corrections_section,
     country_index,
     data_version,
     demote_headings,
@@ -55,9 +55,9 @@ def test_the_methods_text_gives_the_reference_lists_numbers(mini: Project) -> No
 
 
 def test_an_edition_lists_the_corrections_to_the_rows_it_uses(mini: Project) -> None:
-    full = corrections_log(options(mini, Path("out")))
+    full = corrections_section(options(mini, Path("out")))
     assert "we corrected 1 value in 1 row" in full and "Czechia: legal position" in full
-    before = corrections_log(options(mini, Path("out"), as_of="2022-12-31"))
+    before = corrections_section(options(mini, Path("out"), as_of="2022-12-31"))
     assert "No figure this edition uses has been corrected" in before
 
 

@@ -42,7 +42,7 @@ def test_an_id_no_table_holds_is_named(mini: Project) -> None:
 def test_a_notebook_s_evidence_list_holds_every_row_it_cited_as_the_link_target(
     mini: Project,
 ) -> None:
-    tables = chapter.load_tables(mini.data_dir, "")
+    tables = chapter.tables("", mini.data_dir)
     links = cite("claims", "C03, C01") + cite("casualties", ["K1"]) + cite("claims", "C01")
     listed = chapter.evidence_list(tables)
     targets = [part.split('"')[0] for part in links.split('href="#')[1:]]
@@ -54,5 +54,5 @@ def test_a_notebook_s_evidence_list_holds_every_row_it_cited_as_the_link_target(
 def test_each_notebook_starts_its_citations_afresh() -> None:
     cite("claims", "OLD")
     assert ("claims", "OLD") in cited_so_far()
-    chapter.load_tables(None, "")
+    chapter.tables()
     assert cited_so_far() == []

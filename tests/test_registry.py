@@ -8,13 +8,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ffanalysis import chapter, registry
+from ffanalysis import registry
 from ffanalysis.audit import coverage
 from ffanalysis.clean import write_clean
 from ffanalysis.dictionary import data_dictionary
 from ffanalysis.loading import load
 from ffanalysis.problems import Problem
 from ffanalysis.reference import ReferenceTable
+from ffanalysis.tables import load_tables
 from ffanalysis.validation import check_data
 from tests.conftest import Project
 
@@ -78,7 +79,7 @@ def test_it_is_cleaned_loaded_audited_and_given_to_the_chapters(registered: Proj
     assert str(frame["crossings"].dtype) == "Int64"
     audit = coverage(registered.data_dir)
     assert audit.loc["reference/checkpoints.csv", "checkpoints"] == 2
-    tables = chapter.load_tables(registered.data_dir, "")
+    tables = load_tables(registered.data_dir, "")
     assert tables.checkpoints["source_id"].unique().tolist() == ["border_office"]
 
 
