@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import countries
 from .dates import parse_partial_date
-from .tables import Tables, check_as_of, load_tables
+from .edition import Tables, check_as_of, load_tables
 from .text import cite, cited_so_far, evidence_anchor, forget_citations, interval_text
 from .values import is_missing
 

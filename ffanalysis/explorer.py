@@ -15,9 +15,9 @@ from typing import Any
 
 from . import charts
 from .countries import country_name
+from .edition import check_as_of, load_tables
 from .paths import default_data_dir
 from .profiles import countries_with_data
-from .tables import check_as_of, load_tables
 
 
 @dataclass

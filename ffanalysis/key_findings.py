@@ -14,9 +14,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import comparisons, findings
+from .edition import Tables
 from .interval_columns import by_size
 from .registry import REFERENCE_TABLES
-from .tables import Tables
 from .text import figure_text, number, period_text
 from .values import is_missing, number_or_none
 

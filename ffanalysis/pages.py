@@ -17,6 +17,7 @@ from . import corrections_log, datapackage, paths
 from .chapter import date_words
 from .countries import country_name
 from .dates import parse_partial_date
+from .edition import load_tables
 from .key_findings import KeyFinding, key_findings
 from .loading import load, load_reference
 from .notes import Evidence
@@ -26,7 +27,6 @@ from .registry import REFERENCE_TABLES
 from .report import TEMPLATES, html_cell, page_html
 from .runs import country_pages
 from .schema import TABLES
-from .tables import load_tables
 from .text import cite, period_text, plural
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from .registry import REFERENCE_TABLES
 from .schema import TABLES
 
 DATED_TABLES = ("claims", "historical", "casualties", "legal_stances", "units")
-"""The tables an as-of date cuts (`tables.load_tables`); the others hold at every date."""
+"""The tables an as-of date cuts (`edition.load_tables`); the others hold at every date."""
 
 CHANGE_COLUMNS = ["table", "id", "change", "column", "before", "after"]
 
@@ -134,8 +134,8 @@ def moved_findings(before: Vintage, after: Vintage, data_dir: Path) -> list[str]
 
 def _findings(of: Vintage, data_dir: Path) -> dict[str, str]:
     """Key finding (its kind and what it counts) → its figure, for one vintage."""
+    from .edition import load_tables
     from .key_findings import key_findings
-    from .tables import load_tables
 
     with tempfile.TemporaryDirectory(prefix="ffanalysis-vintage-") as folder:
         data = data_dir
@@ -240,7 +240,7 @@ def _long(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _stated_ids(name: str, as_of: str, data_dir: Path) -> set[str]:
     """The ids of the rows of `name` stated by `as_of` (the chapters' own cut)."""
-    from .tables import load_tables
+    from .edition import load_tables
 
     frame = getattr(load_tables(data_dir, as_of), name)
     return set(frame[TABLES[name].key].astype(str))

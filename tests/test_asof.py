@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from ffanalysis.asof import as_of, stated_date
-from ffanalysis.tables import load_tables
+from ffanalysis.edition import load_tables
 from tests.typed_frames import claims, table
 
 SOURCES = table(

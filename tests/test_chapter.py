@@ -14,7 +14,7 @@ import pytest
 
 from ffanalysis import chapter
 from ffanalysis.clean import write_clean
-from ffanalysis.tables import load_tables
+from ffanalysis.edition import load_tables
 from tests.sample_tables import CLAIMS
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"

@@ -19,9 +19,9 @@ from ffanalysis import build as build_module
 from ffanalysis import paths
 from ffanalysis.atomic import NotAFile, write_atomically
 from ffanalysis.build import check_out, worker_count
+from ffanalysis.edition import load_tables
 from ffanalysis.problems import ParameterError
 from ffanalysis.publishing import MANIFEST, publish
-from ffanalysis.tables import load_tables
 from tests.conftest import Project
 from tests.helpers import data_options, options, run
 

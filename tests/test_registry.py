@@ -12,10 +12,10 @@ from ffanalysis import registry
 from ffanalysis.audit import coverage
 from ffanalysis.clean import write_clean
 from ffanalysis.dictionary import data_dictionary
+from ffanalysis.edition import load_tables
 from ffanalysis.loading import load
 from ffanalysis.problems import Problem
 from ffanalysis.reference import ReferenceTable
-from ffanalysis.tables import load_tables
 from ffanalysis.validation import check_data
 from tests.conftest import Project
 

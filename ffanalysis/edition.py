@@ -1,4 +1,4 @@
-"""The clean tables as of a date: what every chapter, the site and the API read the data as.
+"""The clean tables as of a date: the edition every chapter, the site and the API read.
 
 One function cuts every table the same way (`asof`), so a chapter, a country page and
 `ff.tables` run with the same date cannot see different rows.
