@@ -68,7 +68,9 @@ def ensure_environment() -> None:
         "--editable",
         f".[{EXTRAS}]",
     )
-    run(BIN / "python", "-m", "ffanalysis.kernels")  # registers the project's kernel in .venv
+    run(
+        BIN / "python", "-m", "ffanalysis.publishing.kernels"
+    )  # registers the project's kernel in .venv
     STAMP.write_text(installed_fingerprint())
 
 

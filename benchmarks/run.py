@@ -30,11 +30,11 @@ from importlib import metadata
 from pathlib import Path
 from statistics import median
 
-from ffanalysis import paths, vocab
-from ffanalysis.reader_page import PAGE_BUDGETS
-from ffanalysis.registry import REFERENCE_TABLES
-from ffanalysis.runs import country_pages
-from ffanalysis.schema import TABLES
+from ffanalysis.data import paths, vocab
+from ffanalysis.data.registry import REFERENCE_TABLES
+from ffanalysis.data.schema import TABLES
+from ffanalysis.presentation.reader_page import PAGE_BUDGETS
+from ffanalysis.publishing.runs import country_pages
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -17,6 +17,10 @@ Questions, and the function that answers each:
 - A country's funnel, deaths, law?   ff.funnel, ff.deaths, ff.legal; ff.history for past wars
 - Is the data valid?                 ff.validate(); ff.check_data()
 
+The folders are the layers, each importing only from those below it: `data` (the contract,
+validation, cleaning, loading), `analysis`, `presentation` (charts, tables, pages for readers)
+and `publishing` (the build); the command line and this API sit on top.
+
 Importing the package is cheap: pandas and the plotting libraries are imported only
 when a function or module that needs them is first used.
 """
@@ -26,31 +30,31 @@ from importlib import import_module as _import_module
 __version__ = "0.1.0"
 
 _LAZY = {
-    "load": "ffanalysis.loading",
-    "tables": "ffanalysis.chapter",
-    "evidence": "ffanalysis.provenance",
-    "country_rows": "ffanalysis.countries",
-    "figures_in_words": "ffanalysis.text",
-    "diff": "ffanalysis.vintages",
-    "validate": "ffanalysis.validation",
-    "check_data": "ffanalysis.validation",
-    "write_clean": "ffanalysis.clean",
-    "TABLES": "ffanalysis.schema",
-    "DataError": "ffanalysis.problems",
-    "Interval": "ffanalysis.ranges",
+    "load": "ffanalysis.data.loading",
+    "tables": "ffanalysis.presentation.chapter",
+    "evidence": "ffanalysis.analysis.provenance",
+    "country_rows": "ffanalysis.data.countries",
+    "figures_in_words": "ffanalysis.analysis.text",
+    "diff": "ffanalysis.analysis.vintages",
+    "validate": "ffanalysis.data.validation",
+    "check_data": "ffanalysis.data.validation",
+    "write_clean": "ffanalysis.data.clean",
+    "TABLES": "ffanalysis.data.schema",
+    "DataError": "ffanalysis.data.problems",
+    "Interval": "ffanalysis.data.ranges",
 }
 
-ANALYSIS_MODULES = (
-    "comparisons",
-    "findings",
-    "key_findings",
-    "funnel",
-    "deaths",
-    "legal",
-    "history",
-    "charts",
-    "chapter",
-)
+ANALYSIS_MODULES = {
+    "comparisons": "analysis",
+    "findings": "analysis",
+    "key_findings": "analysis",
+    "funnel": "analysis",
+    "deaths": "analysis",
+    "legal": "analysis",
+    "history": "analysis",
+    "charts": "presentation",
+    "chapter": "presentation",
+}
 """The modules an analyst reaches for, shown by tab-completion on `ff.`."""
 
 
@@ -58,7 +62,7 @@ def __getattr__(name: str):
     if name in _LAZY:
         return getattr(_import_module(_LAZY[name]), name)
     if name in ANALYSIS_MODULES:
-        return _import_module(f"{__name__}.{name}")
+        return _import_module(f"{__name__}.{ANALYSIS_MODULES[name]}.{name}")
     raise AttributeError(f"module 'ffanalysis' has no attribute {name!r}")
 
 

@@ -17,7 +17,8 @@ import signal
 import sys
 from pathlib import Path
 
-from . import __version__, paths
+from . import __version__
+from .data import paths
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 EXIT_SYSTEM, EXIT_NOTEBOOK = 3, 4
@@ -282,9 +283,9 @@ def _report_problems(problems: list) -> int:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
-    from .clean import clean_tables
-    from .guards import problems as guard_problems
-    from .validation import check_data
+    from .analysis.guards import problems as guard_problems
+    from .data.clean import clean_tables
+    from .data.validation import check_data
 
     data_dir, shared_dir = _folders(arguments)
     tables, problems = check_data(data_dir, shared_dir)
@@ -298,9 +299,9 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 
 def _clean(arguments: argparse.Namespace) -> int:
-    from .clean import write_clean
-    from .guards import problems as guard_problems
-    from .problems import DataError, display_path
+    from .analysis.guards import problems as guard_problems
+    from .data.clean import write_clean
+    from .data.problems import DataError, display_path
 
     data_dir, shared_dir = _folders(arguments)
     try:
@@ -316,7 +317,7 @@ def _clean(arguments: argparse.Namespace) -> int:
 
 def _build(arguments: argparse.Namespace) -> int:
     """The build, and its summary for a scheduler (`--summary`) however it ends."""
-    from .summary import Summary
+    from .publishing.summary import Summary
 
     summary = Summary()
     code = EXIT_NOTEBOOK
@@ -341,9 +342,9 @@ def _build(arguments: argparse.Namespace) -> int:
 
 
 def _run_build(arguments: argparse.Namespace, summary) -> int:
-    from .build import build, check_as_of, check_countries, progress
-    from .problems import BuildError, DataError, InfrastructureError, ParameterError
-    from .runs import Options
+    from .data.problems import BuildError, DataError, InfrastructureError, ParameterError
+    from .publishing.build import build, check_as_of, check_countries, progress
+    from .publishing.runs import Options
 
     data_dir, shared_dir = _folders(arguments)
     if arguments.jobs < 1:
@@ -376,9 +377,9 @@ def _run_build(arguments: argparse.Namespace, summary) -> int:
 
 def _run(arguments: argparse.Namespace) -> int:
     """`ffanalysis run`: one notebook, its parameters checked before anything runs."""
-    from .build import progress
-    from .problems import BuildError, DataError, InfrastructureError, ParameterError
-    from .single_run import (
+    from .data.problems import BuildError, DataError, InfrastructureError, ParameterError
+    from .publishing.build import progress
+    from .publishing.single_run import (
         check_output,
         check_parameters,
         default_output,
@@ -411,8 +412,8 @@ def _quiet(message: str) -> None:
 
 
 def _audit(arguments: argparse.Namespace) -> int:
-    from .audit import coverage
-    from .schema import TABLES
+    from .analysis.audit import coverage
+    from .data.schema import TABLES
 
     data_dir, _ = _folders(arguments)
     missing = [name for name in TABLES if not (paths.clean_dir(data_dir) / f"{name}.csv").is_file()]
@@ -430,8 +431,8 @@ def _audit(arguments: argparse.Namespace) -> int:
 
 
 def _diff(arguments: argparse.Namespace) -> int:
-    from .problems import ParameterError
-    from .vintages import CURRENT, change_lines, diff, moved_findings, summary, vintage
+    from .analysis.vintages import CURRENT, change_lines, diff, moved_findings, summary, vintage
+    from .data.problems import ParameterError
 
     data_dir, _ = _folders(arguments)
     try:
@@ -453,8 +454,8 @@ def _diff(arguments: argparse.Namespace) -> int:
 
 
 def _dictionary(arguments: argparse.Namespace) -> int:
-    from .atomic import NotAFile, write_atomically
-    from .dictionary import data_dictionary
+    from .data.atomic import NotAFile, write_atomically
+    from .data.dictionary import data_dictionary
 
     text = data_dictionary()
     if arguments.write is None:

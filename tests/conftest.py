@@ -157,7 +157,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The fixture project in tests/fixtures/mini with its clean tables written, once per module."""
-    from ffanalysis.clean import write_clean
+    from ffanalysis.data.clean import write_clean
 
     project = copy_mini_project(tmp_path_factory.mktemp("mini"))
     write_clean(project.data_dir, project.shared_dir)

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from ffanalysis import paths
-from ffanalysis.build import build
-from ffanalysis.plotting import PHONE_COLUMN_PX
-from ffanalysis.runs import Options
-from ffanalysis.validation import check_data
+from ffanalysis.data import paths
+from ffanalysis.data.validation import check_data
+from ffanalysis.presentation.plotting import PHONE_COLUMN_PX
+from ffanalysis.publishing.build import build
+from ffanalysis.publishing.runs import Options
 from tests.conftest import Project
 
 ROOT = Path(__file__).resolve().parent.parent

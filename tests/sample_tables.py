@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ffanalysis import lostarmour
+from ffanalysis.data import lostarmour
 from tests.typed_frames import claims, table
 
 SOURCES = table(

@@ -13,8 +13,8 @@ def test_tab_completion_shows_the_questions_functions_and_the_analysis_modules()
     names = dir(ff)
     for name in ["load", "tables", "evidence", "country_rows", "figures_in_words", "diff"]:
         assert name in names and callable(getattr(ff, name))
-    for module in ff.ANALYSIS_MODULES:
-        assert module in names and getattr(ff, module).__name__ == f"ffanalysis.{module}"
+    for module, layer in ff.ANALYSIS_MODULES.items():
+        assert module in names and getattr(ff, module).__name__ == f"ffanalysis.{layer}.{module}"
     assert not [name for name in names if "import" in name]
 
 

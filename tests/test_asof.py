@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ffanalysis.asof import as_of, stated_date
-from ffanalysis.edition import load_tables
+from ffanalysis.data.asof import as_of, stated_date
+from ffanalysis.data.edition import load_tables
 from tests.typed_frames import claims, table
 
 SOURCES = table(
@@ -74,7 +74,7 @@ def test_a_table_without_stated_on_is_dated_by_its_source() -> None:
 def test_a_run_on_2025_06_30_keeps_what_was_known_then() -> None:
     """The legal landscape and the historical comparison as they stood that day: stances
     stated by then stay, and estimates of past wars are not dropped for their web page's date."""
-    from ffanalysis import findings
+    from ffanalysis.analysis import findings
 
     everything = load_tables(None, "")
     then = load_tables(None, "2025-06-30")

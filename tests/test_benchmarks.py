@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ffanalysis.registry import REFERENCE_TABLES
-from ffanalysis.schema import TABLES
+from ffanalysis.data.registry import REFERENCE_TABLES
+from ffanalysis.data.schema import TABLES
 
 pytestmark = pytest.mark.slow  # runs the benchmarks end to end
 

@@ -12,14 +12,14 @@ import frictionless
 import nbformat
 import pytest
 
-from ffanalysis import datapackage
-from ffanalysis.build import build
-from ffanalysis.execution import TIMINGS, longest_first
-from ffanalysis.problems import BuildError, DataError
-from ffanalysis.publishing import MANIFEST
-from ffanalysis.registry import REFERENCE_TABLES
-from ffanalysis.runs import NOTEBOOKS, Run
-from ffanalysis.schema import TABLES
+from ffanalysis.data import datapackage
+from ffanalysis.data.problems import BuildError, DataError
+from ffanalysis.data.registry import REFERENCE_TABLES
+from ffanalysis.data.schema import TABLES
+from ffanalysis.publishing.build import build
+from ffanalysis.publishing.execution import TIMINGS, longest_first
+from ffanalysis.publishing.publish import MANIFEST
+from ffanalysis.publishing.runs import NOTEBOOKS, Run
 from tests.conftest import Project, Published, copy_mini_project
 from tests.helpers import fingerprint, options, progress_of, publish_site, with_hostile_title
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from ffanalysis import build as build_module
-from ffanalysis import paths
-from ffanalysis.build import build
-from ffanalysis.execution import usable
-from ffanalysis.problems import BuildError
+from ffanalysis.data import paths
+from ffanalysis.data.problems import BuildError
+from ffanalysis.publishing import build as build_module
+from ffanalysis.publishing.build import build
+from ffanalysis.publishing.execution import usable
 from tests.conftest import Project, copy_mini_project
 from tests.helpers import data_options, fingerprint, options, progress_of, publish_site
 

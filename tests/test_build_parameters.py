@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from ffanalysis.build import check_as_of, check_countries, preload_statement
-from ffanalysis.clean import write_clean
-from ffanalysis.problems import BuildError, ParameterError
-from ffanalysis.profiles import countries_with_data
-from ffanalysis.runs import ALL_COUNTRIES, country_pages, plan
+from ffanalysis.analysis.profiles import countries_with_data
+from ffanalysis.data.clean import write_clean
+from ffanalysis.data.problems import BuildError, ParameterError
+from ffanalysis.publishing.build import check_as_of, check_countries, preload_statement
+from ffanalysis.publishing.runs import ALL_COUNTRIES, country_pages, plan
 from tests.conftest import Project
 from tests.helpers import data_options, options, run
 
@@ -39,7 +39,7 @@ def test_a_bad_parameter_is_one_line_and_exit_2(
 
 
 def test_the_command_line_and_the_notebooks_read_as_of_alike() -> None:
-    from ffanalysis import chapter
+    from ffanalysis.presentation import chapter
 
     today = date(2024, 2, 29)
     for value, read in [("2023", "2023"), ("2023-06", "2023-06"), (2023, "2023"), (None, "")]:
@@ -104,7 +104,7 @@ def test_a_country_with_too_little_for_a_page_gets_no_profile(project: Project, 
 
 def test_the_kernels_preload_the_modules_the_notebooks_import_first() -> None:
     assert preload_statement() == (
-        "import ffanalysis.chapter, ffanalysis.charts, ffanalysis.findings"
+        "import ffanalysis.presentation.chapter, ffanalysis.presentation.charts, ffanalysis.analysis.findings"
     )
     with pytest.raises(BuildError, match=r"ffanalysis\.site"):
-        preload_statement(("chapter", "site"))
+        preload_statement(("presentation.chapter", "site"))

@@ -12,9 +12,9 @@ from urllib.parse import unquote
 import pandas as pd
 import pytest
 
-from ffanalysis import chapter
-from ffanalysis.clean import write_clean
-from ffanalysis.edition import load_tables
+from ffanalysis.data.clean import write_clean
+from ffanalysis.data.edition import load_tables
+from ffanalysis.presentation import chapter
 from tests.sample_tables import CLAIMS
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
@@ -127,7 +127,7 @@ def test_figure_ids_link_to_the_table_that_holds_them() -> None:
 def test_a_caption_gives_a_note_per_source_and_the_data_escaped(tmp_path: Path) -> None:
     from types import SimpleNamespace
 
-    from ffanalysis.chapter import caption
+    from ffanalysis.presentation.chapter import caption
 
     chart = SimpleNamespace(
         is_empty=False,

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from ffanalysis import charts, lostarmour, plotting
+from ffanalysis.data import lostarmour
+from ffanalysis.presentation import charts, plotting
 from tests.helpers import smallest_text_on_a_phone
 from tests.sample_tables import (
     CASUALTIES,

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ffanalysis as ff
-from ffanalysis.clean import to_csv_text, write_clean
-from ffanalysis.problems import DataError
+from ffanalysis.data.clean import to_csv_text, write_clean
+from ffanalysis.data.problems import DataError
 from tests.conftest import Project
 
 
@@ -81,7 +81,7 @@ def test_loaded_tables_are_typed(project: Project) -> None:
 
 
 def test_every_table_loads_with_the_columns_the_schema_declares(project: Project) -> None:
-    from ffanalysis.clean import clean_columns
+    from ffanalysis.data.clean import clean_columns
 
     write_clean(project.data_dir, project.shared_dir)
     for name, table in ff.TABLES.items():

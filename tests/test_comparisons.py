@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ffanalysis.comparisons import (
+from ffanalysis.analysis.comparisons import (
     HEADLINE_COLUMNS,
     TIMELINE_COLUMNS,
     claims_timeline,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ffanalysis.corrections_log import describe_row, methods_html, shown, summary
+from ffanalysis.presentation.corrections_log import describe_row, methods_html, shown, summary
 
 CLAIMS = pd.DataFrame(
     {

@@ -13,7 +13,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ffanalysis.csvfile import _read_simple, read_csv_strict
+from ffanalysis.data.csvfile import _read_simple, read_csv_strict
 from tests.conftest import VALID_TABLES
 
 COLUMNS = ["a", "b", "c"]
@@ -58,7 +58,7 @@ def assert_same_reading(data: bytes) -> None:
         path = Path(folder) / "table.csv"
         path.write_bytes(data)
         frame, problems = read_csv_strict(path, COLUMNS)
-        with mock.patch("ffanalysis.csvfile._read_simple", return_value=None):
+        with mock.patch("ffanalysis.data.csvfile._read_simple", return_value=None):
             exact_frame, exact_problems = read_csv_strict(path, COLUMNS)
     assert problems == exact_problems
     pd.testing.assert_frame_equal(frame, exact_frame)

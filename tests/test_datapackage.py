@@ -13,12 +13,12 @@ import frictionless
 import pandas as pd
 import pytest
 
-from ffanalysis import datapackage, vocab
-from ffanalysis.clean import write_clean
-from ffanalysis.kinds import ID_PATTERN, TEXT_MAX_LENGTH, Kind
-from ffanalysis.loading import load
-from ffanalysis.registry import REFERENCE_TABLES
-from ffanalysis.schema import TABLES, Column, Table
+from ffanalysis.data import datapackage, vocab
+from ffanalysis.data.clean import write_clean
+from ffanalysis.data.kinds import ID_PATTERN, TEXT_MAX_LENGTH, Kind
+from ffanalysis.data.loading import load
+from ffanalysis.data.registry import REFERENCE_TABLES
+from ffanalysis.data.schema import TABLES, Column, Table
 from tests.conftest import Project, Published, copy_mini_project, make_project
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ffanalysis.dates import PartialDateError, format_partial_date, parse_partial_date
+from ffanalysis.data.dates import PartialDateError, format_partial_date, parse_partial_date
 
 days = st.dates(min_value=date(1000, 1, 1), max_value=date(2999, 12, 31))
 

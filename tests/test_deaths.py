@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ffanalysis import lostarmour
-from ffanalysis.deaths import (
+from ffanalysis.analysis.deaths import (
     AGGREGATE_COLUMNS,
     aggregate_death_counts,
     listed_by_country,
     listed_over_time,
     named_deaths_over_time,
 )
+from ffanalysis.data import lostarmour
 from tests.sample_tables import write_small
 from tests.typed_frames import claims, table
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ffanalysis.distinct import per_distinct
+from ffanalysis.data.distinct import per_distinct
 
 
 def test_each_distinct_value_is_converted_once_and_missing_cells_stay_missing() -> None:

@@ -14,8 +14,8 @@ def shown(explorer) -> str:
 
 
 def test_the_explorer_offers_every_country_with_a_figure_by_name(mini: Project) -> None:
-    from ffanalysis.explorer import explore
-    from ffanalysis.profiles import countries_with_data
+    from ffanalysis.analysis.profiles import countries_with_data
+    from ffanalysis.presentation.explorer import explore
 
     explorer = explore(mini.data_dir, country="GBR")
     codes = [code for _, code in explorer.country.options]
@@ -25,7 +25,7 @@ def test_the_explorer_offers_every_country_with_a_figure_by_name(mini: Project) 
 
 
 def test_picking_a_country_and_a_date_redraws_both_charts(mini: Project) -> None:
-    from ffanalysis.explorer import explore
+    from ffanalysis.presentation.explorer import explore
 
     explorer = explore(mini.data_dir, country="GBR")
     first = shown(explorer)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ffanalysis import findings
-from ffanalysis.findings import SIDE_COUNTRY_COLUMNS, side_countries
+from ffanalysis.analysis import findings
+from ffanalysis.analysis.findings import SIDE_COUNTRY_COLUMNS, side_countries
 from tests.sample_tables import CASUALTIES, CLAIMS, CONFLICTS, HISTORICAL, LEGAL, NO_LIST, SOURCES
 from tests.typed_frames import claims, table
 

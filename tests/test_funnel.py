@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ffanalysis.funnel import COLUMNS, country_funnel
+from ffanalysis.analysis.funnel import COLUMNS, country_funnel
 from tests.typed_frames import claims
 
 CLAIMS = claims(

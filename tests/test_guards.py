@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ffanalysis import guards
-from ffanalysis.clean import write_clean
-from ffanalysis.problems import DataError
+from ffanalysis.analysis import guards
+from ffanalysis.data.clean import write_clean
+from ffanalysis.data.problems import DataError
 from tests.conftest import Project
 
 
@@ -96,9 +96,9 @@ def test_the_build_writes_nothing_when_a_guard_refuses(project: Project) -> None
 
 
 def test_the_real_data_passes_every_guard() -> None:
-    from ffanalysis import paths
-    from ffanalysis.clean import clean_tables
-    from ffanalysis.validation import validate
+    from ffanalysis.data import paths
+    from ffanalysis.data.clean import clean_tables
+    from ffanalysis.data.validation import validate
 
     data = paths.default_data_dir()
     shared = paths.default_shared_dir(data)
@@ -107,7 +107,8 @@ def test_the_real_data_passes_every_guard() -> None:
 
 
 def test_no_headline_of_the_real_data_flips_when_any_one_evidence_row_is_removed() -> None:
-    from ffanalysis import chapter, comparisons
+    from ffanalysis.analysis import comparisons
+    from ffanalysis.presentation import chapter
 
     tables = chapter.load_tables(None, "")
     ratios = comparisons.headline_ratios(tables.claims, tables.sources)
@@ -121,7 +122,8 @@ def test_no_headline_of_the_real_data_flips_when_any_one_evidence_row_is_removed
 
 
 def test_no_person_of_the_real_data_is_counted_twice() -> None:
-    from ffanalysis import chapter, deaths
+    from ffanalysis.analysis import deaths
+    from ffanalysis.presentation import chapter
 
     people = deaths.people(chapter.load_tables(None, "").casualties)
     names = people["person"].str.lower().str.replace(r"[^a-z]+", " ", regex=True).str.strip()

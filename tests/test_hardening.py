@@ -15,13 +15,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from ffanalysis import build as build_module
-from ffanalysis import paths
-from ffanalysis.atomic import NotAFile, write_atomically
-from ffanalysis.build import check_out, worker_count
-from ffanalysis.edition import load_tables
-from ffanalysis.problems import ParameterError
-from ffanalysis.publishing import MANIFEST, publish
+from ffanalysis.data import paths
+from ffanalysis.data.atomic import NotAFile, write_atomically
+from ffanalysis.data.edition import load_tables
+from ffanalysis.data.problems import ParameterError
+from ffanalysis.publishing import build as build_module
+from ffanalysis.publishing.build import check_out, worker_count
+from ffanalysis.publishing.publish import MANIFEST, publish
 from tests.conftest import Project
 from tests.helpers import data_options, options, run
 
@@ -152,7 +152,7 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
 def test_text_from_the_data_is_shown_in_a_sentence_never_run(name: str) -> None:
     import mistune
 
-    from ffanalysis.text import inert
+    from ffanalysis.analysis.text import inert
 
     page = mistune.html(f"The war in {inert(name)} began.")
     assert "<a" not in page and "<img" not in page and "<script" not in page
@@ -162,7 +162,7 @@ def test_text_from_the_data_is_shown_in_a_sentence_never_run(name: str) -> None:
 def test_a_dollar_sign_in_a_figure_s_text_is_a_dollar_sign(tmp_path: Path) -> None:
     from matplotlib.figure import Figure
 
-    from ffanalysis.plotting import finish, house_style, save
+    from ffanalysis.presentation.plotting import finish, house_style, save
 
     with house_style():
         fig = Figure()
@@ -173,7 +173,7 @@ def test_a_dollar_sign_in_a_figure_s_text_is_a_dollar_sign(tmp_path: Path) -> No
 
 
 def test_what_a_killed_build_left_behind_is_removed(tmp_path: Path) -> None:
-    from ffanalysis.publishing import remove_leftovers
+    from ffanalysis.publishing.publish import remove_leftovers
 
     out = tmp_path / "site"
     kept = [out / "report.html", out / ".cache" / "01_x-abc" / "executed.ipynb"]
@@ -187,7 +187,7 @@ def test_what_a_killed_build_left_behind_is_removed(tmp_path: Path) -> None:
 
 
 def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(tmp_path: Path) -> None:
-    from ffanalysis.clean import write_clean
+    from ffanalysis.data.clean import write_clean
     from tests.conftest import copy_mini_project
 
     project = copy_mini_project(tmp_path)
@@ -208,8 +208,8 @@ def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(tmp_pat
 def test_a_file_the_machine_refuses_ends_in_one_line_and_exit_3(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ffanalysis import atomic
     from ffanalysis.cli import main
+    from ffanalysis.data import atomic
 
     def refuse(path: Path, text: str) -> None:
         raise PermissionError(13, "Permission denied", str(path))
@@ -257,13 +257,13 @@ def test_an_output_folder_the_machine_will_not_write_ends_in_one_line_and_exit_3
 def test_a_disk_too_full_for_a_build_stops_it_before_anything_runs(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ffanalysis import publishing
     from ffanalysis.cli import main
+    from ffanalysis.publishing import publish as publish_module
 
     def nearly_full(path: Path) -> SimpleNamespace:
         return SimpleNamespace(total=2**30, used=2**30 - 10 * 2**20, free=10 * 2**20)
 
-    monkeypatch.setattr(publishing.shutil, "disk_usage", nearly_full)
+    monkeypatch.setattr(publish_module.shutil, "disk_usage", nearly_full)
     clean = paths.clean_dir(project.data_dir)
     site = project.root / "site"
     assert main(["build", "--out", str(site), *data_options(project)]) == 3
@@ -277,7 +277,7 @@ def test_a_disk_too_full_for_a_build_stops_it_before_anything_runs(
 
 
 def test_a_temporary_folder_too_long_for_kernel_sockets_is_refused_with_what_to_do() -> None:
-    from ffanalysis.kernels import KernelError, check_socket_folder
+    from ffanalysis.publishing.kernels import KernelError, check_socket_folder
 
     check_socket_folder("/tmp")
     with pytest.raises(KernelError, match="set TMPDIR to a shorter folder"):
@@ -291,9 +291,9 @@ def test_a_temporary_folder_too_long_for_kernel_sockets_is_refused_with_what_to_
 def test_a_failed_build_exits_with_what_failed(
     project: Project, monkeypatch: pytest.MonkeyPatch, failure: str, code: int
 ) -> None:
-    from ffanalysis import build as build_module
-    from ffanalysis import problems
     from ffanalysis.cli import main
+    from ffanalysis.data import problems
+    from ffanalysis.publishing import build as build_module
 
     def fail(options, say, summary) -> None:
         raise getattr(problems, failure)("it broke")
@@ -317,7 +317,11 @@ def test_the_default_output_is_the_checkout_s_reports_from_any_directory(
 def test_kernel_folders_of_a_build_killed_outright_are_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ffanalysis.kernels import BUILDER, KERNEL_FOLDER_PREFIX, remove_abandoned_kernel_folders
+    from ffanalysis.publishing.kernels import (
+        BUILDER,
+        KERNEL_FOLDER_PREFIX,
+        remove_abandoned_kernel_folders,
+    )
 
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                               capture_output=True, text=True, check=True)  # fmt: skip

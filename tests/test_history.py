@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ffanalysis.history import COLUMNS, comparison, conflict_months, window_is_loose
+from ffanalysis.analysis.history import COLUMNS, comparison, conflict_months, window_is_loose
 from tests.typed_frames import claims, table
 
 SOURCES = table(

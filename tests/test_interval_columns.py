@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ffanalysis.interval_columns import bounds, by_size, intervals, ratio, same_figures, with_bounds
-from ffanalysis.ranges import Interval
+from ffanalysis.analysis.interval_columns import (
+    bounds,
+    by_size,
+    intervals,
+    ratio,
+    same_figures,
+    with_bounds,
+)
+from ffanalysis.data.ranges import Interval
 from tests.typed_frames import claims
 
 FIGURES = claims(

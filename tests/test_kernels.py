@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from jupyter_core.utils import run_sync
 
-from ffanalysis.kernels import Kernel, KernelPool
+from ffanalysis.publishing.kernels import Kernel, KernelPool
 
 pytestmark = pytest.mark.slow  # starts Jupyter kernels
 

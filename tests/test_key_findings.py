@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from ffanalysis.key_findings import key_findings
+from ffanalysis.analysis.key_findings import key_findings
 from tests.sample_tables import CASUALTIES, CLAIMS, NO_LIST, SOURCES
 from tests.typed_frames import claims, table
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ffanalysis import vocab
-from ffanalysis.dictionary import data_dictionary
-from ffanalysis.kinds import KINDS, SHORT_CELL_CHECK, TEXT_CHECKS, Kind, checks
-from ffanalysis.schema import Column
+from ffanalysis.data import vocab
+from ffanalysis.data.dictionary import data_dictionary
+from ffanalysis.data.kinds import KINDS, SHORT_CELL_CHECK, TEXT_CHECKS, Kind, checks
+from ffanalysis.data.schema import Column
 
 
 def test_the_dictionary_states_every_rule_the_validator_checks() -> None:

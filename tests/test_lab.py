@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 
-from ffanalysis import paths
-from ffanalysis.clean import write_clean
-from ffanalysis.kernels import KERNEL_DISPLAY_NAME, KERNEL_NAME, register_kernel
-from ffanalysis.runs import Run, cache_key
+from ffanalysis.data import paths
+from ffanalysis.data.clean import write_clean
+from ffanalysis.publishing.kernels import KERNEL_DISPLAY_NAME, KERNEL_NAME, register_kernel
+from ffanalysis.publishing.runs import Run, cache_key
 from tests.conftest import MINI
 from tests.helpers import CHROMIUM, CHROMIUM_FLAGS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ffanalysis.legal import countries_per_category, legal_vs_volunteers
+from ffanalysis.analysis.legal import countries_per_category, legal_vs_volunteers
 from tests.typed_frames import claims, table
 
 STANCES = table(

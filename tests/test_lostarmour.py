@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ffanalysis import lostarmour
-from ffanalysis.validation import check_data
+from ffanalysis.data import lostarmour
+from ffanalysis.data.validation import check_data
 from tests.conftest import Project
 from tests.helpers import SHARED, needs_shared
 from tests.sample_tables import SMALL, write_small
@@ -78,7 +78,7 @@ def test_validation_checks_the_reference_when_sources_cite_it(project: Project) 
     _, problems = check_data(project.data_dir, project.shared_dir)
     assert [f"{p.path.name}:{p.line}: {p.column}: {p.message}" for p in problems] == [
         "la.csv:8: citizenship_as_listed: 'Атлантида' has no alias: add it to "
-        "CITIZENSHIP_TO_ISO in ffanalysis/lostarmour.py"
+        "CITIZENSHIP_TO_ISO in ffanalysis/data/lostarmour.py"
     ]
 
 
@@ -98,6 +98,6 @@ def test_the_real_file_reads_completely() -> None:
 
 @pytest.mark.parametrize("code", sorted(set(lostarmour.CITIZENSHIP_TO_ISO.values())))
 def test_every_alias_is_a_real_iso_code(code: str) -> None:
-    from ffanalysis.countries import country_name
+    from ffanalysis.data.countries import country_name
 
     assert country_name(code) is not None

@@ -12,9 +12,9 @@ import papermill
 import pytest
 from traitlets.config import Config
 
-from ffanalysis.clean import write_clean
-from ffanalysis.notebook import load_notebook, read_records
-from ffanalysis.validation import check_data
+from ffanalysis.data.clean import write_clean
+from ffanalysis.data.validation import check_data
+from ffanalysis.presentation.notebook import load_notebook, read_records
 from tests.conftest import Project
 from tests.sample_tables import SMALL
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ffanalysis.clean import write_clean
-from ffanalysis.loading import load
-from ffanalysis.notes import Evidence
-from ffanalysis.pages import (
+from ffanalysis.data.clean import write_clean
+from ffanalysis.data.loading import load
+from ffanalysis.presentation.notes import Evidence
+from ffanalysis.publishing.pages import (
     EVIDENCE_TABLES,
     corrections_section,
     country_index,
@@ -96,8 +96,8 @@ def test_a_chapter_s_headings_go_one_level_down_so_the_page_keeps_one_h1() -> No
 def test_a_published_notebook_keeps_no_timings_paths_or_random_ids(tmp_path: Path) -> None:
     import nbformat
 
-    from ffanalysis.pages import published_notebook
-    from ffanalysis.runs import Run
+    from ffanalysis.publishing.pages import published_notebook
+    from ffanalysis.publishing.runs import Run
 
     injected = nbformat.v4.new_code_cell(
         "# Parameters\ndata_dir = '/home/builder/data'\n",

@@ -19,7 +19,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 from PIL import Image
 
-from ffanalysis.plotting import (
+from ffanalysis.data.vocab import CLAIMANT_TYPE
+from ffanalysis.presentation.plotting import (
     CLAIMANT_COLOURS,
     CLAIMANT_LABELS,
     MIN_TEXT_PX,
@@ -32,14 +33,13 @@ from ffanalysis.plotting import (
     source_line,
     thousands,
 )
-from ffanalysis.vocab import CLAIMANT_TYPE
 from tests.helpers import smallest_text_on_a_phone
 
 FIGURE = """\
 import sys
 import pandas as pd
 from matplotlib.figure import Figure
-from ffanalysis.plotting import draw_intervals, finish, house_style, save, thousands
+from ffanalysis.presentation.plotting import draw_intervals, finish, house_style, save, thousands
 
 claims = pd.DataFrame({
     "claimant": ["Kyiv", "Reporters", "Moscow", "LostArmour", "A volunteer", "Someone"],

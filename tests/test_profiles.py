@@ -3,7 +3,7 @@ about it, the named deaths on each list, and the sides a page is about."""
 
 from __future__ import annotations
 
-from ffanalysis import funnel, profiles
+from ffanalysis.analysis import funnel, profiles
 from tests.sample_tables import NO_LIST
 from tests.typed_frames import claims, table
 

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import ffanalysis as ff
-from ffanalysis import chapter
-from ffanalysis.text import cite, cited_so_far
+from ffanalysis.analysis.text import cite, cited_so_far
+from ffanalysis.presentation import chapter
 from tests.conftest import Project
 
 

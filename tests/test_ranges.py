@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ffanalysis.ranges import QUALIFIER_BOUNDS, Interval, total
-from ffanalysis.vocab import QUALIFIER
+from ffanalysis.data.ranges import QUALIFIER_BOUNDS, Interval, total
+from ffanalysis.data.vocab import QUALIFIER
 
 values = st.floats(min_value=0, max_value=1e7, allow_nan=False)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ffanalysis.legal import legal_vs_volunteers
-from ffanalysis.notebook import Markup
-from ffanalysis.reader_tables import (
+from ffanalysis.analysis.legal import legal_vs_volunteers
+from ffanalysis.presentation.notebook import Markup
+from ffanalysis.presentation.reader_tables import (
     NOTHING,
     audit_table,
     funnel_table,

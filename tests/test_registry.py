@@ -8,15 +8,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ffanalysis import registry
-from ffanalysis.audit import coverage
-from ffanalysis.clean import write_clean
-from ffanalysis.dictionary import data_dictionary
-from ffanalysis.edition import load_tables
-from ffanalysis.loading import load
-from ffanalysis.problems import Problem
-from ffanalysis.reference import ReferenceTable
-from ffanalysis.validation import check_data
+from ffanalysis.analysis.audit import coverage
+from ffanalysis.data import registry
+from ffanalysis.data.clean import write_clean
+from ffanalysis.data.dictionary import data_dictionary
+from ffanalysis.data.edition import load_tables
+from ffanalysis.data.loading import load
+from ffanalysis.data.problems import Problem
+from ffanalysis.data.reference import ReferenceTable
+from ffanalysis.data.validation import check_data
 from tests.conftest import Project
 
 COLUMNS = {"place": "string", "crossings": "Int64"}

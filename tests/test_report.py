@@ -7,15 +7,15 @@ import re
 
 import nbformat
 
-from ffanalysis.notebook import RECORD_MIMETYPE
-from ffanalysis.notes import Evidence, note_html, notes_list, number_notes
-from ffanalysis.reader_page import TOC_PLACEHOLDER, with_table_of_contents
-from ffanalysis.report import (
+from ffanalysis.analysis.text import cite
+from ffanalysis.presentation.notebook import RECORD_MIMETYPE
+from ffanalysis.presentation.notes import Evidence, note_html, notes_list, number_notes
+from ffanalysis.presentation.reader_page import TOC_PLACEHOLDER, with_table_of_contents
+from ffanalysis.presentation.report import (
     cited_sources,
     page_html,
     sources_list,
 )
-from ffanalysis.text import cite
 from tests.typed_frames import claims, table
 
 SOURCES = table(

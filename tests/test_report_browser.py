@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ffanalysis.pages import country_index
-from ffanalysis.reader_page import PAGE_BUDGETS, render
+from ffanalysis.presentation.reader_page import PAGE_BUDGETS, render
+from ffanalysis.publishing.pages import country_index
 from tests.conftest import Published
 from tests.helpers import CHROMIUM, CHROMIUM_FLAGS
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ffanalysis.clean import clean_tables, to_csv_text
-from ffanalysis.dictionary import data_dictionary
-from ffanalysis.validation import check_data
+from ffanalysis.data.clean import clean_tables, to_csv_text
+from ffanalysis.data.dictionary import data_dictionary
+from ffanalysis.data.validation import check_data
 from tests.helpers import SHARED, needs_shared
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +100,7 @@ def test_importing_the_package_loads_no_heavy_library() -> None:
 
 @needs_shared
 def test_every_evidence_file_has_rows() -> None:
-    from ffanalysis.audit import coverage
+    from ffanalysis.analysis.audit import coverage
 
     table = coverage(DATA)
     evidence = sorted(
@@ -117,7 +117,7 @@ def test_loading_a_clean_table_does_not_import_the_validator() -> None:
     """Notebooks load clean tables in every kernel; they never validate."""
     code = (
         "import sys, ffanalysis as ff; ff.load('claims'); "
-        "print('ffanalysis.validation' in sys.modules)"
+        "print('ffanalysis.data.validation' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -130,5 +130,7 @@ def test_the_citation_file_names_this_version_and_the_report_s_licence() -> None
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert citation["version"] == project["version"]
     assert project["license"] in citation["license"] and "CC-BY-4.0" in citation["license"]
-    page = (ROOT / "ffanalysis" / "templates" / "page" / "page.html").read_text(encoding="utf-8")
+    page = (ROOT / "ffanalysis" / "presentation" / "templates" / "page" / "page.html").read_text(
+        encoding="utf-8"
+    )
     assert "CC BY 4.0" in page

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ffanalysis.runs import Run, cache_key
+from ffanalysis.publishing.runs import Run, cache_key
 
 NOTEBOOK = {
     "cells": [

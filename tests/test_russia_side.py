@@ -3,8 +3,8 @@ country and deaths, each kept apart and each statement once."""
 
 from __future__ import annotations
 
-from ffanalysis import russia_side
-from ffanalysis.reader_tables import figures_table, side_table
+from ffanalysis.analysis import russia_side
+from ffanalysis.presentation.reader_tables import figures_table, side_table
 from tests.sample_tables import SOURCES
 from tests.typed_frames import claims
 

@@ -8,9 +8,14 @@ from pathlib import Path
 import pytest
 
 from ffanalysis.cli import main
-from ffanalysis.problems import ParameterError
-from ffanalysis.runs import NOTEBOOKS
-from ffanalysis.single_run import check_output, check_parameters, default_output, find_notebook
+from ffanalysis.data.problems import ParameterError
+from ffanalysis.publishing.runs import NOTEBOOKS
+from ffanalysis.publishing.single_run import (
+    check_output,
+    check_parameters,
+    default_output,
+    find_notebook,
+)
 from tests.conftest import Project, copy_mini_project
 from tests.helpers import data_options, run
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ffanalysis.quoted_numbers import stated_numbers, states
+from ffanalysis.data.quoted_numbers import stated_numbers, states
 from tests.conftest import Project
 from tests.helpers import problems_of
 

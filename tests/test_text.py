@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from ffanalysis.text import (
+from ffanalysis.analysis.text import (
     RANGE_DASH,
     cite,
     figure_text,

@@ -7,7 +7,7 @@ import codecs
 import pandas as pd
 import pytest
 
-from ffanalysis.schema import _number
+from ffanalysis.data.schema import _number
 from tests.conftest import VALID_TABLES, Project
 from tests.helpers import problems_of
 
@@ -363,7 +363,7 @@ def test_every_problem_in_every_file_is_reported_in_one_run(project: Project) ->
 
 
 def _metrics() -> list[str]:
-    from ffanalysis.vocab import METRIC
+    from ffanalysis.data.vocab import METRIC
 
     return list(METRIC)
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ffanalysis.values import is_missing, number_or_none, text_or_empty, text_or_none
+from ffanalysis.data.values import is_missing, number_or_none, text_or_empty, text_or_none
 
 
 @pytest.mark.parametrize("value", [None, np.nan, np.float64("nan"), pd.NA, pd.NaT])

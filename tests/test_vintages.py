@@ -7,11 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from ffanalysis import paths
-from ffanalysis.clean import write_clean
+from ffanalysis.analysis.vintages import (
+    CURRENT,
+    change_lines,
+    diff,
+    previous_edition,
+    summary,
+    vintage,
+)
 from ffanalysis.cli import main
-from ffanalysis.problems import ParameterError
-from ffanalysis.vintages import CURRENT, change_lines, diff, previous_edition, summary, vintage
+from ffanalysis.data import paths
+from ffanalysis.data.clean import write_clean
+from ffanalysis.data.problems import ParameterError
 from tests.conftest import Project, copy_mini_project
 from tests.helpers import data_options, options
 
@@ -100,7 +107,7 @@ def test_the_previous_edition_is_the_last_committed_data_before_the_current(
 
 
 def test_the_report_says_what_changed_since_the_previous_edition(committed: Project) -> None:
-    from ffanalysis.pages import what_changed
+    from ffanalysis.publishing.pages import what_changed
 
     site = committed.root / "site"
     assert "This is the first edition on record" in what_changed(options(committed, site))

@@ -11,9 +11,9 @@ import textwrap
 
 import pandas as pd
 
-from ffanalysis import vocab
-from ffanalysis.clean import to_clean
-from ffanalysis.schema import TABLES
+from ffanalysis.data import vocab
+from ffanalysis.data.clean import to_clean
+from ffanalysis.data.schema import TABLES
 
 FIGURE_DEFAULTS = {"side": "ukraine", "country": "ALL", "unit": "persons", "source_id": "doc"}
 """What a claim row is unless the test says otherwise: all volunteers for Ukraine, in persons."""
