@@ -10,7 +10,7 @@ from ffanalysis.analysis.profiles import countries_with_data
 from ffanalysis.data.clean import write_clean
 from ffanalysis.data.problems import BuildError, ParameterError
 from ffanalysis.publishing.build import check_as_of, check_countries, preload_statement
-from ffanalysis.publishing.runs import ALL_COUNTRIES, country_pages, plan
+from ffanalysis.publishing.runs import ALL_COUNTRIES, country_pages, plan, profiled_countries
 from tests.conftest import Project
 from tests.helpers import data_options, options, run
 
@@ -100,6 +100,14 @@ def test_a_country_with_too_little_for_a_page_gets_no_profile(project: Project, 
 
     assert profiled(ALL_COUNTRIES) == []
     assert profiled(["COL", "SWE"]) == ["country_SWE"]  # asked for, and not short of facts
+    assert profiled_countries(options(project, tmp_path / "out", countries=["COL", "SWE"])) == (
+        ["SWE"],
+        ["COL"],
+    )
+    assert profiled_countries(options(project, tmp_path / "out", countries=ALL_COUNTRIES)) == (
+        [],
+        [],
+    )
 
 
 def test_the_kernels_preload_the_modules_the_notebooks_import_first() -> None:

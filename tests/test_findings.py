@@ -124,7 +124,8 @@ def test_country_findings_word_the_longest_prison_term() -> None:
     [
         ("NLD", "the Netherlands"),
         ("USA", "the United States"),
-        ("RUS", "the Russian Federation"),
+        ("RUS", "Russia"),
+        ("CZE", "Czechia"),
         ("PER", "Peru"),
     ],
 )

@@ -321,6 +321,15 @@ MALFORMED = {
         ),
         ["corrections.csv:3: before: '3000' is not what correction F1 left ('2000')"],
     ),
+    "a name from the data in a reason readers see": (
+        replace_in(
+            "corrections.csv", "gives 2000 as the upper bound.", "gives 2000 as value_high."
+        ),
+        [
+            "corrections.csv:2: reason: 'value_high' is a name from the data; readers see this "
+            "text: say it in words"
+        ],
+    ),
     "removed row still in the table": (
         replace_in("corrections.csv", "value_high,3000,2000", "row,C2,"),
         ["corrections.csv:2: row_id: 'C2' was removed but is still in claims.csv"],

@@ -1,7 +1,7 @@
 """Country codes: ISO 3166-1 alpha-3, plus the few places and groups the sources need.
 
-pycountry is the authority for ISO codes; the aliases below are the explicit exceptions, each
-with the reason it exists. A figure about several named countries at once is written as their
+pycountry is the authority for ISO codes and names; the aliases and reader names below are the
+explicit exceptions, each with the reason it exists. A figure about several named countries at once is written as their
 codes joined by '+' (DEU+AUT), so it stays one row, as the source states it.
 """
 
@@ -21,6 +21,9 @@ ALIASES = {
 }
 """Codes pycountry lacks, with their names."""
 
+READER_NAMES = {"RUS": "Russia"}
+"""Names readers use where pycountry has only the formal one ('Russian Federation')."""
+
 AGGREGATES = {
     ALL: "All countries together (a total)",
     "EU": "The European Union as a whole",
@@ -38,6 +41,8 @@ AGGREGATES = {
 @cache
 def country_name(code: str) -> str | None:
     """The English name for a code, or None if the code is not known."""
+    if code in READER_NAMES:
+        return READER_NAMES[code]
     if code in ALIASES:
         return ALIASES[code].split(" (")[0]
     if code in AGGREGATES:

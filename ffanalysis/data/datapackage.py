@@ -54,6 +54,7 @@ _FIELD_TYPES = {
 _KIND_CONSTRAINTS: dict[Kind, dict[str, Any]] = {
     Kind.ID: {"pattern": ID_PATTERN},
     Kind.TEXT: {"maxLength": TEXT_MAX_LENGTH},
+    Kind.PROSE: {"maxLength": TEXT_MAX_LENGTH},
     Kind.QUOTE: {"maxLength": QUOTE_MAX_LENGTH},
     Kind.NUMBER: {"minimum": 0, "maximum": LARGEST_NUMBER},
 }

@@ -43,6 +43,7 @@ class Kind(Enum):
 
     ID = "identifier"
     TEXT = "text"
+    PROSE = "prose"
     QUOTE = "verbatim quote"
     NUMBER = "number"
     DATE = "partial date"
@@ -128,6 +129,11 @@ def _allowed(column: Column) -> list[str]:
     return list(column.vocabulary or ())
 
 
+def _code_word(text: str) -> str:
+    found = CODE_WORD.search(text)
+    return found.group() if found else ""
+
+
 def _string(column: Column) -> object:
     return "string"
 
@@ -156,6 +162,15 @@ TEXT_CHECKS = (
 )
 """Checks of every kind written as text (all but NUMBER)."""
 
+TEXT_LENGTH_CHECK = CellCheck(
+    f"At most {TEXT_MAX_LENGTH} characters.",
+    lambda values, column: values.str.len() <= TEXT_MAX_LENGTH,
+    lambda value, column: f"is {len(value)} characters long; at most {TEXT_MAX_LENGTH}",
+)
+
+CODE_WORD = re.compile(r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b")
+"""A name from the data, words joined by '_' (`up_to`, `stated_on`): not for readers."""
+
 SHORT_CELL_CHECK = CellCheck(
     f"A code, a date, a file's name or any other cell with no length of its own is at most "
     f"{CELL_MAX_LENGTH} characters.",
@@ -177,11 +192,21 @@ KINDS: dict[Kind, KindRules] = {
     ),
     Kind.TEXT: KindRules(
         "Free text in the project's own words (or names as the source spells them).",
+        (TEXT_LENGTH_CHECK,),
+        _string,
+    ),
+    Kind.PROSE: KindRules(
+        "Sentences the report shows readers, in the project's own words.",
         (
+            TEXT_LENGTH_CHECK,
             CellCheck(
-                f"At most {TEXT_MAX_LENGTH} characters.",
-                lambda values, column: values.str.len() <= TEXT_MAX_LENGTH,
-                lambda value, column: f"is {len(value)} characters long; at most {TEXT_MAX_LENGTH}",
+                "No name from the data, words joined by '_' such as `up_to` or `stated_on`: "
+                "readers see this text, so it says them in words.",
+                lambda values, column: ~values.str.contains(CODE_WORD),
+                lambda value, column: (
+                    f"{_code_word(value)!r} is a name from the data; readers see this text: "
+                    "say it in words"
+                ),
             ),
         ),
         _string,
@@ -304,7 +329,7 @@ def checks(column: Column) -> tuple[CellCheck, ...]:
     return (*text, *length, *KINDS[column.kind].checks)
 
 
-_OWN_LENGTH = {Kind.TEXT, Kind.QUOTE, Kind.NUMBER}
+_OWN_LENGTH = {Kind.TEXT, Kind.PROSE, Kind.QUOTE, Kind.NUMBER}
 """Kinds whose checks bound their length already (a number by its size)."""
 
 

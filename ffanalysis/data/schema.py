@@ -827,7 +827,7 @@ UNITS = Table(
         Column("unit_id", Kind.ID, "Identifier of the row.", unique=True),
         Column("name", Kind.TEXT, "The unit's name."),
         Column("branch", Kind.CHOICE, "Where the unit belongs.", vocabulary=vocab.BRANCH),
-        Column("composition", Kind.TEXT, "Who serves in it, in the project's words."),
+        Column("composition", Kind.PROSE, "Who serves in it, in the project's words."),
         Column(
             "formed", Kind.DATE, "When it was formed, if stated.", required=False, years=WAR_YEARS
         ),
@@ -866,7 +866,7 @@ CONDITIONS = Table(
             required=False,
         ),
         Column("topic", Kind.CHOICE, "What it is about.", vocabulary=vocab.TOPIC),
-        Column("summary", Kind.TEXT, "What the source states, in the project's own words."),
+        Column("summary", Kind.PROSE, "What the source states, in the project's own words."),
         Column("stated_on", Kind.DATE, "When it was stated, if given.", required=False),
         Column("claimant", Kind.TEXT, "Who stated it."),
         Column(
@@ -895,7 +895,7 @@ CORRECTIONS = Table(
         Column("field", Kind.ID, "The corrected column, or 'row' for a row removed."),
         Column("before", Kind.TEXT, "The value before; empty if there was none.", required=False),
         Column("after", Kind.TEXT, "The value after; empty if there is none.", required=False),
-        Column("reason", Kind.TEXT, "Why, in the project's own words."),
+        Column("reason", Kind.PROSE, "Why, in the project's own words."),
         *_source_columns("the corrected value"),
     ),
     label="Corrections",

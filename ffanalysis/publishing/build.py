@@ -40,6 +40,7 @@ from .runs import (
     check_declared,
     inputs_fingerprint,
     plan,
+    profiled_countries,
     shared_inputs_digest,
     site_key,
 )
@@ -171,7 +172,11 @@ def build(
             write_clean(options.data_dir, options.shared_dir, guard_problems)
             shared = shared_inputs_digest(options.data_dir)
             inputs = summary.inputs = inputs_fingerprint(options, shared)
-            runs = plan(options, shared)
+            profiled, too_little = profiled_countries(options)
+            summary.too_little = too_little
+            for code in too_little:
+                say(f"no page for {code}: too little for a page of its own (the report lists it)")
+            runs = plan(options, shared, profiled)
             unchanged = _unchanged(options, key=site_key(runs))
             if unchanged is not None:
                 record_inputs(options.out, inputs)

@@ -72,18 +72,24 @@ PAGE_TABLES = ("claims", "legal_stances", "casualties")
 """The clean tables that decide which countries get a page."""
 
 
-def plan(options: Options, shared: str) -> list[Run]:
+def profiled_countries(options: Options) -> tuple[list[str], list[str]]:
+    """The countries that get a profile, and those asked for by code that have too little for
+    a page (`profiles.too_little`: the report lists them in a table instead)."""
+    with_page, scant = country_pages(options.data_dir)
+    if options.countries == ALL_COUNTRIES:
+        return with_page, []
+    asked = options.countries
+    return [code for code in asked if code not in scant], [code for code in asked if code in scant]
+
+
+def plan(options: Options, shared: str, countries: list[str] | None = None) -> list[Run]:
     """Every notebook execution the build needs: the numbered chapters in order, then one
-    country profile per country asked for, except those with too little for a page (the report
-    lists them in a table instead). `shared` is `shared_inputs_digest` of the clean data."""
+    country profile per country in `countries` (by default `profiled_countries`). `shared` is
+    `shared_inputs_digest` of the clean data."""
     common = {"as_of": options.as_of, "data_dir": str(options.data_dir.resolve())}
     chapters = sorted(options.notebooks.glob("[0-9][0-9]_*.ipynb"))
-    with_page, scant = country_pages(options.data_dir)
-    countries = (
-        with_page
-        if options.countries == ALL_COUNTRIES
-        else [code for code in options.countries if code not in scant]
-    )
+    if countries is None:
+        countries = profiled_countries(options)[0]
     runs = [Run(path, path.stem, common) for path in chapters] + [
         Run(options.notebooks / PROFILE, f"country_{code}", {**common, "country": code})
         for code in countries

@@ -1,7 +1,8 @@
 """What a build did, for a scheduler to read: a JSON summary written by `build --summary FILE`.
 
 Written whether the build succeeded or not: the as-of date, the fingerprint of the inputs, each
-run's status (ran, cached or failed) and seconds, the files published, and a failure's message
+run's status (ran, cached or failed) and seconds, the countries asked for that have too little
+for a page, the files published, and a failure's message
 (for a notebook, which notebook and cell raised what).
 """
 
@@ -26,6 +27,9 @@ class Summary:
     """`runs.inputs_fingerprint` of what the build read."""
     nothing_changed: bool = False
     runs: list[dict[str, object]] = field(default_factory=list)
+    too_little: list[str] = field(default_factory=list)
+    """Countries asked for by code that get no page, having too little for one (the report lists
+    them); left empty when the build stops early because none of its inputs changed."""
     published: list[str] = field(default_factory=list)
     """The published files, relative to the output folder."""
     failure: str | None = None
