@@ -202,7 +202,36 @@ def test_a_funnel_spans_several_figures_of_one_stage(tmp_path: Path) -> None:
         ignore_index=True,
     )
     chart = charts.country_funnel(more, SOURCES, "GBR", tmp_path)
+    assert chart.numbers["stages"] == {"interested": "up to 3,000 or about 6,000", "killed": "8"}
+    closed = more.assign(value_low=more["value_low"].fillna(more["value_high"]))
+    closed.loc[closed["claim_id"].eq("BRIT2"), "qualifier"] = "exact"
+    chart = charts.country_funnel(closed, SOURCES, "GBR", tmp_path)
     assert chart.numbers["stages"] == {"interested": "3,000 to 6,000", "killed": "8"}
+
+
+def test_a_funnel_title_states_firm_figures_only(tmp_path: Path) -> None:
+    """The chart draws partisan and unverified figures, marked; the title leaves them out."""
+    sources = table(
+        "sources",
+        """\
+        source_id,file,title,publisher,published,kind,partisan
+        doc,sources/doc.txt,A test document,Test Press,2023-02,news,false
+        wire,sources/wire.txt,A state wire,State Wire,2023-02,news,true
+        """,
+    )
+    figures = claims(
+        """\
+        claim_id,metric,country,stated_on,claimant,claimant_type,value_low,value_high,qualifier,source_id,uncertain
+        WIRE,fighters_active,GBR,2023-01,A wire,media,7000,7000,exact,wire,
+        FIRM,fighters_active,GBR,2023-01,Reporters,media,2000,2000,exact,doc,
+        SHAKY,killed,GBR,2023-01,Someone,media,50,50,exact,doc,true
+        """
+    ).assign(conflict="russia_ukraine_2022")
+    chart = charts.country_funnel(figures, sources, "GBR", tmp_path)
+    assert chart.title == "United Kingdom, for Ukraine: 2,000 serving"
+    only_weak = figures.query("claim_id != 'FIRM'")
+    chart = charts.country_funnel(only_weak, sources, "GBR", tmp_path)
+    assert chart.title == "United Kingdom, for Ukraine: only partisan or unverified figures"
 
 
 # Deaths

@@ -10,6 +10,7 @@ CSV writes them, so a change is shown exactly as the data holds it.
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -148,7 +149,11 @@ def _findings(of: Vintage, data_dir: Path) -> dict[str, str]:
                     clean / path.name, index=False
                 )
         found = key_findings(load_tables(data, of.as_of))
-    return {finding.sentence.split(" (")[0]: finding.figure for finding in found}
+    return {_PARENTHESES.sub("", finding.sentence): finding.figure for finding in found}
+
+
+_PARENTHESES = re.compile(r" \([^)]*\)")
+"""A finding's asides (its dates, 'a partisan source'): not what makes it the same finding."""
 
 
 def _as_today(name: str, text: str) -> pd.DataFrame:

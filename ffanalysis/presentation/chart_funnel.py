@@ -64,15 +64,16 @@ def country_funnel(
             stages.reindex(columns=drawn_columns),
         )
     first_claim = split_ids(stages["claim_ids"]).groupby(level=0).first()
+    marks = profiles.figure_marks(stages, claims, sources)[list(CHART_MARKS)]
     rows = stages.assign(
         claimant_type=first_claim.map(claims.set_index("claim_id")["claimant_type"]).astype(str),
         figure=_figure_words(stages),
         stage_words=stages["stage"].astype(str).map(STAGE_WORDS).str.capitalize(),
     ).assign(
         row=lambda frame: frame["stage_words"] + " \N{MIDDLE DOT} " + frame["claim_ids"],
-        tick=lambda frame: frame["stage_words"] + _chart_marks(frame, claims, sources),
+        tick=lambda frame: frame["stage_words"] + _mark_words(marks),
     )
-    title, values = _funnel_finding(rows, name)
+    title, values = _funnel_finding(rows, ~marks.any(axis=1), name)
     ids, names, credits = cited_sources(rows["source_ids"], sources)
     sides = list(dict.fromkeys(rows["side"].astype(str)))
     with house_style():
@@ -106,41 +107,50 @@ CHART_MARKS = {"partisan": "partisan", "uncertain": "unverified"}
 says them in full beside the chart)."""
 
 
-def _chart_marks(rows: pd.DataFrame, claims: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
-    """' (partisan)', ' (unverified)', ' (partisan, unverified)' or '' for each row."""
-    marks = profiles.figure_marks(rows, claims, sources)
+def _mark_words(marks: pd.DataFrame) -> pd.Series:
+    """' (partisan)', ' (unverified)', ' (partisan, unverified)' or '' for each row's marks
+    (`profiles.figure_marks`)."""
     words = [
         ", ".join(word for mark, word in CHART_MARKS.items() if flags[mark])
-        for flags in marks[list(CHART_MARKS)].to_dict("records")
+        for flags in marks.to_dict("records")
     ]
-    return pd.Series([f" ({word})" if word else "" for word in words], index=rows.index)
+    return pd.Series([f" ({word})" if word else "" for word in words], index=marks.index)
 
 
-def _funnel_finding(rows: pd.DataFrame, name: str) -> tuple[str, dict[str, Any]]:
-    """'United Kingdom, for Ukraine: 3 to 6,000 wanted to go, 8 killed': the side with most
-    figures; each stage in the source's words if one figure counts it, else the span stated."""
+def _funnel_finding(rows: pd.DataFrame, firm: pd.Series, name: str) -> tuple[str, dict[str, Any]]:
+    """'United Kingdom, for Ukraine: about 6,000 wanted to go, 8 killed', for the side with most
+    figures. Each stage is stated by its firm figures only (the chart marks the partisan and
+    unverified ones): one in the source's words; several by their extremes, as numbers where
+    both are closed ('3,000 to 6,000'), else in the sources' words, open bounds kept open."""
     side = rows["side"].astype(str).value_counts().index[0]
-    own = rows.loc[rows["side"].eq(side)]
-    per_stage = (
-        own.assign(_low=own["low"].fillna(own["high"]), _high=own["high"].fillna(own["low"]))
-        .groupby("stage", observed=True)
-        .agg(
-            n=("figure", "size"),
-            figure=("figure", "first"),
-            low=("_low", "min"),
-            high=("_high", "max"),
-        )
-    )
-    words = per_stage["figure"].where(
-        per_stage["n"].eq(1), per_stage["low"].map(number) + " to " + per_stage["high"].map(number)
-    )
-    clauses = [f"{text} {STAGE_WORDS[str(stage)]}" for stage, text in words.items()]
-    values = {
-        "side": side,
-        "stages": {str(stage): text for stage, text in words.items()},
-        "figures": len(rows),
+    own = rows.loc[rows["side"].eq(side) & firm]
+    words = {
+        str(stage): _stage_words(group)
+        for stage, group in own.groupby("stage", observed=True)
+        if not group.empty
     }
-    return f"{name}, {SIDE_WORDS[side]}: {', '.join(clauses)}", values
+    clauses = [f"{text} {STAGE_WORDS[stage]}" for stage, text in words.items()]
+    finding = ", ".join(clauses) or "only partisan or unverified figures"
+    values = {"side": side, "stages": words, "figures": len(rows)}
+    return f"{name}, {SIDE_WORDS[side]}: {finding}", values
+
+
+def _stage_words(figures: pd.DataFrame) -> str:
+    """One stage's figures in a title: the figure, or the lowest and the highest of them."""
+    numbered = figures.dropna(subset=["low", "high"], how="all")
+    if len(numbered) < 2:
+        return str((numbered if len(numbered) else figures)["figure"].iloc[0])
+    ends = numbered.assign(
+        floor=numbered["low"].fillna(numbered["high"]),
+        ceiling=numbered["high"].fillna(numbered["low"]),
+    )
+    bottom = ends.sort_values("floor", kind="stable").iloc[0]
+    top = ends.sort_values("ceiling", kind="stable").iloc[-1]
+    if pd.notna(bottom["low"]) and pd.notna(top["high"]):
+        return f"{number(bottom['low'])} to {number(top['high'])}"
+    if len(numbered) == 2:
+        return f"{bottom['figure']} or {top['figure']}"
+    return f"from {bottom['figure']} to {top['figure']}"
 
 
 def _panel_rows(rows: pd.DataFrame, sides: list[str]) -> list[int]:
