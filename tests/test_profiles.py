@@ -115,15 +115,17 @@ LISTED = NO_LIST.reindex(range(3)).assign(country=["COL", "GBR", None], named_de
 
 
 def test_a_countrys_share_of_a_named_list_is_stated_where_it_is_large() -> None:
-    lists = profiles.named_lists(DEAD, LISTED.astype(NO_LIST.dtypes), "GBR")
+    lists = profiles.named_lists(DEAD, {"lostarmour": LISTED.astype(NO_LIST.dtypes)}, "GBR")
     project, lostarmour = lists
     assert (project["list"], project["named"], project["total"]) == ("project", 3, 4)
     assert (project["large"], project["share_text"], project["ids"]) == (True, "75%", "K3, K4, K5")
     assert (lostarmour["named"], lostarmour["total"], lostarmour["large"]) == (5, 100, True)
-    colombia = profiles.named_lists(DEAD, LISTED.astype(NO_LIST.dtypes), "COL")
+    colombia = profiles.named_lists(DEAD, {"lostarmour": LISTED.astype(NO_LIST.dtypes)}, "COL")
     assert [entry["list"] for entry in colombia] == ["lostarmour"]
     small = NO_LIST.reindex(range(2)).assign(country=["COL", "GBR"], named_deaths=[400, 5])
-    assert not profiles.named_lists(DEAD, small.astype(NO_LIST.dtypes), "GBR")[1]["large"]
+    assert not profiles.named_lists(DEAD, {"lostarmour": small.astype(NO_LIST.dtypes)}, "GBR")[1][
+        "large"
+    ]
 
 
 NEPAL = claims(
@@ -137,7 +139,7 @@ NEPAL = claims(
 
 
 def test_a_page_follows_the_sides_its_figures_are_on() -> None:
-    summary = profiles.country_summary(NEPAL, SOURCES, DEAD, NO_LIST, "NPL")
+    summary = profiles.country_summary(NEPAL, SOURCES, DEAD, {"lostarmour": NO_LIST}, "NPL")
     assert (summary["sides"], summary["sides_text"]) == (["russia", "ukraine"], "on both sides")
     assert [(best["side"], best["stage"], best["figure"]) for best in summary["best"]] == [
         ("russia", "arrived", "15,000"),
@@ -145,7 +147,7 @@ def test_a_page_follows_the_sides_its_figures_are_on() -> None:
         ("ukraine", "arrived", "2"),
     ]
     russia_only = NEPAL.loc[NEPAL["side"].eq("russia")]
-    summary = profiles.country_summary(russia_only, SOURCES, DEAD, NO_LIST, "NPL")
+    summary = profiles.country_summary(russia_only, SOURCES, DEAD, {"lostarmour": NO_LIST}, "NPL")
     assert (summary["sides_text"], summary["lists"]) == ("for Russia", [])
 
 
@@ -154,7 +156,7 @@ def test_a_country_with_no_stage_headcount_has_no_firmest_figure() -> None:
         "claim_id,side,metric,country,counts,value_low,value_high,qualifier\n"
         "T1,russia,volunteers_arrived,PRK,other_population,11000,11000,exact\n"
     )
-    summary = profiles.country_summary(troops, SOURCES, DEAD, NO_LIST, "PRK")
+    summary = profiles.country_summary(troops, SOURCES, DEAD, {"lostarmour": NO_LIST}, "PRK")
     assert (summary["sides"], summary["sides_text"], summary["best"]) == (
         ["russia"],
         "for Russia",

@@ -89,7 +89,9 @@ def test_countries_with_little_on_record_are_listed_by_name_with_the_sources_wor
         """
     ).assign(uncertain=lambda rows: rows["claim_id"].eq("M1"))
     listed = NO_LIST.reindex(range(1)).assign(country=["MAR"], named_deaths=[3])
-    rows = scant_table(["MAR", "ECU"], figures, SOURCES, listed.astype(NO_LIST.dtypes))
+    rows = scant_table(
+        ["MAR", "ECU"], figures, SOURCES, {"lostarmour": listed.astype(NO_LIST.dtypes)}
+    )
     assert rows["Country"].tolist() == ["Ecuador", "Morocco"]
     assert rows.iloc[0]["What the source says"].startswith(
         "\N{LEFT DOUBLE QUOTATION MARK}about 850"

@@ -100,3 +100,73 @@ def test_a_table_whose_columns_and_meanings_differ_is_refused() -> None:
             read=read_checkpoints,
             problems=unreadable_counts,
         )
+
+
+# A list of the dead
+
+
+DEAD_COLUMNS = {"country": "string", "named_deaths": "Int64"}
+
+MEMORIAL = ReferenceTable(
+    name="memorial",
+    source_id="memorial_site",
+    meaning="volunteers a made-up memorial site names as killed, per country.",
+    columns=DEAD_COLUMNS,
+    meanings={"country": "Their country.", "named_deaths": "How many it names."},
+    read=lambda path: pd.read_csv(path, dtype="string").astype(DEAD_COLUMNS),
+    problems=lambda path: [],
+    deaths_side="russia",
+    keeper="A memorial site",
+)
+
+
+def test_a_registered_list_of_the_dead_reaches_the_country_pages_and_the_key_findings(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ffanalysis.analysis import profiles
+    from ffanalysis.analysis.key_findings import key_findings
+    from ffanalysis.presentation.reader_tables import scant_table
+
+    monkeypatch.setitem(registry.REFERENCE_TABLES, MEMORIAL.name, MEMORIAL)
+    project.write(
+        "claims.csv",
+        project.read("claims.csv").replace(
+            "C2,russia_ukraine_2022,ukraine,fighters_active,ALL",
+            "C2,russia_ukraine_2022,ukraine,fighters_active,GBR",
+        ),
+    )
+    project.write(
+        "sources.csv",
+        project.read("sources.csv")
+        + "memorial_site,reference/memorial.csv,Memorial,,Memorial Site,2023,dataset,,false,,\n",
+    )
+    (project.shared_dir / "reference").mkdir()
+    (project.shared_dir / "reference" / "memorial.csv").write_text(
+        "country,named_deaths\nGBR,4\nNPL,9\n", encoding="utf-8"
+    )
+    write_clean(project.data_dir, project.shared_dir)
+    tables = load_tables(project.data_dir, "")
+    lists = profiles.named_lists(tables.casualties, tables.references, "GBR")
+    assert [(entry["list"], entry["side"], entry["named"], entry["total"]) for entry in lists][
+        -1
+    ] == ("memorial", "russia", 4, 13)
+    overview = scant_table(["GBR"], tables.claims, tables.sources, tables.references)
+    assert str(overview["Named dead by A memorial site"].iloc[0]).startswith("4<")
+    [listed] = [found for found in key_findings(tables) if found.ids == "memorial_site"]
+    assert listed.figure == "13" and listed.sentence.startswith(
+        "foreigners who fought for Russia named as killed on the list kept by Memorial Site"
+    )
+
+
+def test_a_list_of_the_dead_without_its_keeper_is_refused() -> None:
+    with pytest.raises(ValueError, match="keeper"):
+        ReferenceTable(
+            name="nameless",
+            source_id="x",
+            meaning="",
+            columns=DEAD_COLUMNS,
+            meanings={"country": "", "named_deaths": ""},
+            read=read_checkpoints,
+            problems=unreadable_counts,
+            deaths_side="ukraine",
+        )

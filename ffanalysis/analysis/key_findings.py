@@ -14,11 +14,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data.edition import Tables
-from ..data.registry import REFERENCE_TABLES
+from ..data.registry import death_lists
 from ..data.values import is_missing, number_or_none
 from . import comparisons, findings
 from .interval_columns import by_size
 from .text import figure_text, number, period_text
+from .words import SIDE_WORDS
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,11 @@ def _ratios(claims: pd.DataFrame, sources: pd.DataFrame) -> list[KeyFinding]:
 
 
 def _listed_deaths(tables: Tables) -> list[KeyFinding]:
-    """Each reference list's named deaths, said with who keeps it."""
+    """Each registered list's named deaths (`registry.death_lists`), said with who keeps it."""
     result = []
-    for name, reference in REFERENCE_TABLES.items():
+    for name, reference in death_lists().items():
         listed = tables.references[name]
-        if listed.empty or "named_deaths" not in listed:
+        if listed.empty:
             continue
         source = tables.sources.set_index("source_id").loc[reference.source_id]
         partisan = " (a partisan source)" if _is_true(source.get("partisan")) else ""
@@ -133,7 +134,8 @@ def _listed_deaths(tables: Tables) -> list[KeyFinding]:
             KeyFinding(
                 kind="listed",
                 figure=number(int(listed["named_deaths"].sum())),
-                sentence=f"foreigners who fought for Ukraine named as killed on the list kept by "
+                sentence=f"foreigners who fought {SIDE_WORDS[str(reference.deaths_side)]} named as "
+                f"killed on the list kept by "
                 f"{source['publisher']}{partisan}: a floor, not a count of all deaths",
                 table="sources",
                 ids=reference.source_id,

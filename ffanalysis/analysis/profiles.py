@@ -3,8 +3,8 @@
 A page needs more to say than one line. A country with at most one figure about its citizens,
 no stance on record and nobody named dead on the project's own list has too little
 (`too_little`): the report gathers such countries in one overview table instead of a page that
-is empty but for its title. LostArmour's count alone does not earn a page: it is one number from
-one partisan list, and the overview table shows it.
+is empty but for its title. A count on a reference list of the dead alone does not earn a page:
+it is one number from one list, and the overview table shows it.
 
 The opening summary picks, for each side and stage of the country's funnel, the figure a reader
 can lean on most (`best_figures`), and marks what a reader should weigh: a figure only partisan
@@ -13,6 +13,7 @@ outlets state, a figure a source calls weak or contested.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import pandas as pd
 from ..data import countries
 from ..data.asof import stated_date
 from ..data.loading import load
+from ..data.registry import death_lists
 from ..data.values import number_or_none, text_or_none
 from . import deaths, funnel
 from .text import figure_text
@@ -193,20 +195,30 @@ def _figure_words(rows: pd.DataFrame, claims: pd.DataFrame) -> pd.Series:
 
 
 def named_lists(
-    casualties: pd.DataFrame, listed: pd.DataFrame, country: str
+    casualties: pd.DataFrame, references: Mapping[str, pd.DataFrame], country: str
 ) -> list[dict[str, Any]]:
     """The country's named deaths on each list: the project's own, per side it names anyone
-    on, and LostArmour's (of Ukraine's side), each with the list's total and the country's
-    share of it, `large` from `LARGE_SHARE`."""
+    on, then each registered list of the dead in `references` (`registry.death_lists`) that
+    names any, each with the list's total and the country's share of it, `large` from
+    `LARGE_SHARE`."""
     people = deaths.people(casualties)
     own = [
         _on_list("project", str(side), mine, pd.Series(1, index=mine.index), rows["casualty_id"])
         for side, rows in people.groupby("side", observed=True)
         if (mine := rows["nationality"].eq(country).fillna(False)).any()
     ]
-    mine = listed["country"].eq(country).fillna(False)
-    lostarmour = _on_list("lostarmour", "ukraine", mine, listed["named_deaths"], None)
-    return [*own, lostarmour] if lostarmour["named"] else own
+    kept = [
+        _on_list(
+            name,
+            str(table.deaths_side),
+            references[name]["country"].eq(country).fillna(False),
+            references[name]["named_deaths"],
+            None,
+        )
+        for name, table in death_lists().items()
+        if name in references
+    ]
+    return [*own, *(entry for entry in kept if entry["named"])]
 
 
 def _on_list(
@@ -247,7 +259,7 @@ def country_summary(
     claims: pd.DataFrame,
     sources: pd.DataFrame,
     casualties: pd.DataFrame,
-    listed: pd.DataFrame,
+    references: Mapping[str, pd.DataFrame],
     country: str,
 ) -> dict[str, Any]:
     """A country page's opening facts as plain values: the sides its figures are on, the best
@@ -260,5 +272,5 @@ def country_summary(
         "sides": sides,
         "sides_text": sides_text(sides),
         "best": best.iloc[first_side.argsort(kind="stable")].to_dict("records"),
-        "lists": named_lists(casualties, listed, country),
+        "lists": named_lists(casualties, references, country),
     }

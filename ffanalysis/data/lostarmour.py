@@ -259,5 +259,7 @@ NAMED_DEATHS = ReferenceTable(
     notes=dictionary_notes,
     report_values=report_values,
     label="LostArmour's list",
+    deaths_side="ukraine",
+    keeper="LostArmour",
 )
 """The LostArmour list as a reference table (see `registry`)."""

@@ -49,11 +49,21 @@ class ReferenceTable:
     """Values the report's methods text states about the table, by placeholder name."""
     label: str = ""
     """What a reader calls the table ("LostArmour's list")."""
+    deaths_side: str | None = None
+    """For a list of the dead it names (`named_deaths` per `country`), the side they fought on:
+    the key findings, the country pages and the overview of small countries count it as a
+    floor. None for any other table."""
+    keeper: str = ""
+    """Who keeps a list of the dead ("LostArmour"), as a table's heading names it."""
 
     def __post_init__(self) -> None:
         if set(self.columns) != set(self.meanings):
             differing = sorted(set(self.columns) ^ set(self.meanings))
             raise ValueError(f"{self.name}: columns and meanings differ on {differing}")
+        if self.deaths_side and not {"country", "named_deaths"} <= set(self.columns):
+            raise ValueError(f"{self.name}: a list of deaths needs country and named_deaths")
+        if self.deaths_side and not self.keeper:
+            raise ValueError(f"{self.name}: a list of deaths needs its keeper")
 
     @property
     def file_name(self) -> str:

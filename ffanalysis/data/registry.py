@@ -9,3 +9,8 @@ REFERENCE_TABLES: dict[str, ReferenceTable] = {
     table.name: table for table in (lostarmour.NAMED_DEATHS,)
 }
 """The reference tables by name, in the order they are cleaned and documented."""
+
+
+def death_lists() -> dict[str, ReferenceTable]:
+    """The reference tables that list the dead by name (`ReferenceTable.deaths_side`)."""
+    return {name: table for name, table in REFERENCE_TABLES.items() if table.deaths_side}

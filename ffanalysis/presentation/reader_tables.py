@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 
 from ..analysis import funnel, profiles
 from ..analysis.text import cite, figure_text, number, prison_term
 from ..analysis.words import LEGALITY_WORDS, SIDE_HEADINGS, STAGE_WORDS
-from ..data import countries, lostarmour
-from ..data.registry import REFERENCE_TABLES
+from ..data import countries
+from ..data.registry import REFERENCE_TABLES, death_lists
 from ..data.schema import TABLES
 from ..data.values import is_missing, number_or_none
 from .notebook import Markup
@@ -158,31 +159,36 @@ def figure_quotes(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def scant_table(
-    codes: list[str], claims: pd.DataFrame, sources: pd.DataFrame, listed: pd.DataFrame
+    codes: list[str],
+    claims: pd.DataFrame,
+    sources: pd.DataFrame,
+    references: Mapping[str, pd.DataFrame],
 ) -> pd.DataFrame:
     """The countries with too little for a page (`profiles.too_little`), by name: each figure
-    about their citizens in the source's words (`figure_quotes`), and how many LostArmour
-    names dead, linked to its list."""
+    about their citizens in the source's words (`figure_quotes`), and how many each registered
+    list of the dead (`registry.death_lists`) names, linked to the list."""
     rows = claims.loc[claims["country"].isin(codes)].assign(
         _name=lambda frame: frame["country"].map(countries.country_name)
     )
     rows = rows.sort_values(["_name", "claim_id"], key=_casefold, kind="stable")
-    on_list = listed.groupby("country")["named_deaths"].sum().reindex(rows["country"])
+    named_dead = {
+        f"Named dead by {table.keeper}": [
+            Markup(number(named) + cite("sources", [table.source_id])) if named else None
+            for named in references[name]
+            .groupby("country")["named_deaths"]
+            .sum()
+            .reindex(rows["country"])
+            .fillna(0)
+            .astype(int)
+        ]
+        for name, table in death_lists().items()
+        if name in references
+    }
     return pd.concat(
         [
             pd.DataFrame({"Country": rows["_name"].to_numpy()}, dtype=object),
             figure_quotes(rows, sources),
-            pd.DataFrame(
-                {
-                    "Named dead by LostArmour": [
-                        Markup(number(named) + cite("sources", [lostarmour.SOURCE_ID]))
-                        if named
-                        else None
-                        for named in on_list.fillna(0).astype(int)
-                    ]
-                },
-                dtype=object,
-            ),
+            pd.DataFrame(named_dead, dtype=object),
         ],
         axis=1,
     )

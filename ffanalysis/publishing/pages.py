@@ -267,7 +267,7 @@ def scant_countries(options: Options) -> str:
     if not scant:
         return ""
     edition = load_tables(options.data_dir, options.as_of or "")
-    table = scant_table(scant, edition.claims, edition.sources, edition.lostarmour)
+    table = scant_table(scant, edition.claims, edition.sources, edition.references)
     return (
         '\n<h3 id="little-on-record">Countries with little on record</h3>\n'
         f"<p>The sources say too little about {plural(len(scant), 'country', 'countries')} "
