@@ -11,7 +11,7 @@ from ffanalysis.clean import write_clean
 from ffanalysis.problems import BuildError, ParameterError
 from ffanalysis.runs import ALL_COUNTRIES, countries_with_data, country_pages, plan
 from tests.conftest import Project
-from tests.helpers import data_options, options, run
+from tests.helpers import data_options, options, run_here
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_a_bad_parameter_is_one_line_and_exit_2(
     project: Project, arguments: list[str], message: str
 ) -> None:
     project.clean.mkdir()
-    result = run(project, "build", *data_options(project), "--out", "out", *arguments)
+    result = run_here(project, "build", *data_options(project), "--out", "out", *arguments)
     assert result.returncode == 2, result.stderr
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"ffanalysis: error: {message}")
