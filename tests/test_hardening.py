@@ -185,13 +185,14 @@ def test_what_a_killed_build_left_behind_is_removed(tmp_path: Path) -> None:
     assert not any(path.parent.exists() for path in left)
 
 
-def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(tmp_path: Path) -> None:
+def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(
+    clean_mini: Project, tmp_path: Path
+) -> None:
     from ffanalysis import chapter
     from ffanalysis.clean import write_clean
-    from tests.conftest import copy_mini_project
+    from tests.conftest import copy_project
 
-    project = copy_mini_project(tmp_path)
-    write_clean(project.data_dir, project.shared_dir)
+    project = copy_project(clean_mini, tmp_path)  # cleaned: write_clean wrote the list
     listed = paths.clean_dir(project.data_dir) / "lostarmour.csv"
     assert listed.is_file()
     sources = [
