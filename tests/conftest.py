@@ -164,6 +164,23 @@ def copy_project(project: Project, root: Path) -> Project:
 
 
 @pytest.fixture(scope="session")
+def cleaned_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The valid project of `project` with its clean tables written, once per session. Never
+    change it: take a copy (`copy_project`, or the `cleaned` fixture) and change that."""
+    from ffanalysis.clean import write_clean
+
+    project = make_project(tmp_path_factory.mktemp("cleaned"))
+    write_clean(project.data_dir, project.shared_dir)
+    return project
+
+
+@pytest.fixture
+def cleaned(cleaned_project: Project, tmp_path: Path) -> Project:
+    """A valid project whose clean tables have been written, as `write_clean` leaves them."""
+    return copy_project(cleaned_project, tmp_path)
+
+
+@pytest.fixture(scope="session")
 def clean_mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The fixture project in tests/fixtures/mini with its clean tables written, once per
     session (cleaning validates every table, which takes a while). Never change it: take a
