@@ -154,11 +154,46 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     return Published(project, publish_site(project, root / "site"))
 
 
-@pytest.fixture(scope="module")
-def mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The fixture project in tests/fixtures/mini with its clean tables written, once per module."""
+def copy_project(project: Project, root: Path) -> Project:
+    """A copy of `project` below `root`: its data folder (raw, clean and any git repository
+    in it) and its evidence folder, files and links as they are."""
+    copy = Project(root)
+    shutil.copytree(project.data_dir, copy.data_dir, symlinks=True)
+    shutil.copytree(project.shared_dir, copy.shared_dir, symlinks=True)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def cleaned_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The valid project of `project` with its clean tables written, once per session. Never
+    change it: take a copy (`copy_project`, or the `cleaned` fixture) and change that."""
     from ffanalysis.data.clean import write_clean
 
-    project = copy_mini_project(tmp_path_factory.mktemp("mini"))
+    project = make_project(tmp_path_factory.mktemp("cleaned"))
     write_clean(project.data_dir, project.shared_dir)
     return project
+
+
+@pytest.fixture
+def cleaned(cleaned_project: Project, tmp_path: Path) -> Project:
+    """A valid project whose clean tables have been written, as `write_clean` leaves them."""
+    return copy_project(cleaned_project, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def clean_mini(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture project in tests/fixtures/mini with its clean tables written, once per
+    session (cleaning validates every table, which takes a while). Never change it: take a
+    copy (`copy_project`, or the `mini` fixture) and change that."""
+    from ffanalysis.data.clean import write_clean
+
+    project = copy_mini_project(tmp_path_factory.mktemp("clean-mini"))
+    write_clean(project.data_dir, project.shared_dir)
+    return project
+
+
+@pytest.fixture(scope="module")
+def mini(clean_mini: Project, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fixture project in tests/fixtures/mini with its clean tables written: a copy per
+    module, for the tests that only read it."""
+    return copy_project(clean_mini, tmp_path_factory.mktemp("mini"))

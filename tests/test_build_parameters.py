@@ -12,7 +12,7 @@ from ffanalysis.data.problems import BuildError, ParameterError
 from ffanalysis.publishing.build import check_as_of, check_countries, preload_statement
 from ffanalysis.publishing.runs import ALL_COUNTRIES, country_pages, plan, profiled_countries
 from tests.conftest import Project
-from tests.helpers import data_options, options, run
+from tests.helpers import data_options, options, run_here
 
 
 @pytest.mark.parametrize(
@@ -31,7 +31,7 @@ def test_a_bad_parameter_is_one_line_and_exit_2(
     project: Project, arguments: list[str], message: str
 ) -> None:
     project.clean.mkdir()
-    result = run(project, "build", *data_options(project), "--out", "out", *arguments)
+    result = run_here(project, "build", *data_options(project), "--out", "out", *arguments)
     assert result.returncode == 2, result.stderr
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"ffanalysis: error: {message}")

@@ -12,21 +12,16 @@ from urllib.parse import unquote
 import pandas as pd
 import pytest
 
-from ffanalysis.data.clean import write_clean
 from ffanalysis.data.edition import load_tables
 from ffanalysis.presentation import chapter
+from tests.conftest import Project, copy_project
 from tests.sample_tables import CLAIMS
-
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 
 @pytest.fixture(scope="module")
-def mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cleaned copy of the fixture project."""
-    data_dir = tmp_path_factory.mktemp("chapter") / "mini"
-    shutil.copytree(FIXTURE, data_dir)
-    write_clean(data_dir, data_dir / "shared")
-    return data_dir
+def mini(clean_mini: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data folder of a cleaned copy of the fixture project."""
+    return copy_project(clean_mini, tmp_path_factory.mktemp("chapter") / "mini").data_dir
 
 
 # Parameters

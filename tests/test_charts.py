@@ -3,6 +3,7 @@ sources put them, every figure names its sources, and no data draws a figure tha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib.dates as mdates
@@ -35,6 +36,22 @@ def listed(tmp_path: Path) -> pd.DataFrame:
     path = tmp_path / "lostarmour.csv"
     path.write_text(SMALL, encoding="utf-8")
     return lostarmour.read_reference(path).assign(source_id=lostarmour.SOURCE_ID)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[charts.Chart, Path]]:
+    """`built(name)`: the chart `CHARTS[name]` draws, and the folder it saved it in, drawn once
+    for the module (each drawing saves a PNG and an SVG). Tests only read it."""
+    root = tmp_path_factory.mktemp("charts")
+    drawn: dict[str, tuple[charts.Chart, Path]] = {}
+
+    def chart(name: str) -> tuple[charts.Chart, Path]:
+        if name not in drawn:
+            folder = root / name.replace(" ", "_")
+            drawn[name] = (CHARTS[name](folder), folder)
+        return drawn[name]
+
+    return chart
 
 
 def written(chart: charts.Chart, figures: Path, stem: str) -> None:
@@ -89,9 +106,9 @@ def test_a_long_source_title_is_shortened_with_an_ellipsis() -> None:
 # Claims against evidence
 
 
-def test_claims_vs_evidence_titles_the_ratios_of_like_counts(tmp_path: Path) -> None:
-    chart = charts.claims_vs_evidence(CLAIMS, SOURCES, tmp_path)
-    written(chart, tmp_path, "claims_vs_evidence")
+def test_claims_vs_evidence_titles_the_ratios_of_like_counts(built) -> None:
+    chart, folder = built("drawn claims_vs_evidence")
+    written(chart, folder, "claims_vs_evidence")
     assert chart.title == (
         "Kyiv's count of volunteers serving at one time is 2.5\N{EN DASH}3.3 times what "
         "reporters found"
@@ -106,8 +123,8 @@ def test_claims_vs_evidence_titles_the_ratios_of_like_counts(tmp_path: Path) -> 
     assert chart.source_ids == ["doc", "other"]
 
 
-def test_claims_vs_evidence_draws_claim_and_evidence_on_one_scale(tmp_path: Path) -> None:
-    chart = charts.claims_vs_evidence(CLAIMS, SOURCES, tmp_path)
+def test_claims_vs_evidence_draws_claim_and_evidence_on_one_scale(built) -> None:
+    chart, _ = built("drawn claims_vs_evidence")
     (ax,) = chart.figure.axes
     assert marks(ax) == [[5000.0], [1500.0, 2000.0]]  # the claim, then the evidence's range
     assert [label.get_text() for label in ax.get_yticklabels()] == [
@@ -124,9 +141,9 @@ def test_claims_vs_evidence_draws_claim_and_evidence_on_one_scale(tmp_path: Path
 # Claims over time
 
 
-def test_the_timeline_follows_moscows_running_count(tmp_path: Path) -> None:
-    chart = charts.claims_timeline(CLAIMS, SOURCES, tmp_path)
-    written(chart, tmp_path, "claims_timeline")
+def test_the_timeline_follows_moscows_running_count(built) -> None:
+    chart, folder = built("drawn claims_timeline")
+    written(chart, folder, "claims_timeline")
     assert chart.title == (
         "Moscow's count of foreigners fighting for Ukraine rose from about 7,000 (Jun 2022) "
         "to at least 13,387 (Mar 2024)"
@@ -135,8 +152,8 @@ def test_the_timeline_follows_moscows_running_count(tmp_path: Path) -> None:
     assert chart.numbers["undated"] == 1  # NOWHEN: no date of its own, an undated source
 
 
-def test_the_timeline_draws_each_figure_upright_in_the_middle_of_its_period(tmp_path: Path) -> None:
-    came, serving = charts.claims_timeline(CLAIMS, SOURCES, tmp_path).figure.axes
+def test_the_timeline_draws_each_figure_upright_in_the_middle_of_its_period(built) -> None:
+    came, serving = built("drawn claims_timeline")[0].figure.axes
     assert marks(came) == [
         [day("2022-03-16")],
         [day("2022-06-15 12:00")],
@@ -174,9 +191,9 @@ def test_an_open_lower_bound_is_drawn_down_to_zero() -> None:
 # One country
 
 
-def test_a_country_funnel_titles_each_stage_in_the_sources_words(tmp_path: Path) -> None:
-    chart = charts.country_funnel(CLAIMS, SOURCES, "GBR", tmp_path)
-    written(chart, tmp_path, "funnel_GBR")
+def test_a_country_funnel_titles_each_stage_in_the_sources_words(built) -> None:
+    chart, folder = built("drawn funnel_GBR")
+    written(chart, folder, "funnel_GBR")
     assert chart.title == "United Kingdom, for Ukraine: about 6,000 wanted to go, 8 killed"
     assert marks(chart.figure.axes[0]) == [[6000.0], [8.0]]
     assert {"about 6,000", "8"} <= set(texts(chart.figure))
@@ -281,9 +298,9 @@ def test_casualties_chart_names_lostarmour_among_its_sources(tmp_path: Path, lis
 # Legal landscape
 
 
-def test_the_legal_landscape_counts_countries_per_category(tmp_path: Path) -> None:
-    chart = charts.legal_landscape(LEGAL, SOURCES, tmp_path)
-    written(chart, tmp_path, "legal_landscape")
+def test_the_legal_landscape_counts_countries_per_category(built) -> None:
+    chart, folder = built("drawn legal_landscape")
+    written(chart, folder, "legal_landscape")
     assert chart.title == (
         "Enlisting for Ukraine is barred in 1 of the 3 countries with a stated position, "
         "and legal in 1"
@@ -297,9 +314,9 @@ def test_the_legal_landscape_counts_countries_per_category(tmp_path: Path) -> No
 # Historical comparison
 
 
-def test_the_historical_rates_title_the_rates_the_text_states(tmp_path: Path) -> None:
-    chart = charts.historical_rates(HISTORICAL, CONFLICTS, CLAIMS, SOURCES, tmp_path, "2025-12-31")
-    written(chart, tmp_path, "historical_rates")
+def test_the_historical_rates_title_the_rates_the_text_states(built) -> None:
+    chart, folder = built("drawn historical_rates")
+    written(chart, folder, "historical_rates")
     # The 2022 war's only rates come from Moscow's claims about its enemy: drawn, in Moscow's
     # colour, but no estimate the text (findings.conflict_spans) or the title stands behind.
     assert (
@@ -317,8 +334,8 @@ def test_the_historical_rates_title_the_rates_the_text_states(tmp_path: Path) ->
     )
 
 
-def test_the_historical_rates_name_each_conflict_once(tmp_path: Path) -> None:
-    chart = charts.historical_rates(HISTORICAL, CONFLICTS, CLAIMS, SOURCES, tmp_path, "2025-12-31")
+def test_the_historical_rates_name_each_conflict_once(built) -> None:
+    chart, _ = built("drawn historical_rates")
     (ax,) = chart.figure.axes
     assert ax.get_xscale() == "log"
     labels = [label.get_text() for label in ax.get_yticklabels()]
@@ -326,9 +343,9 @@ def test_the_historical_rates_name_each_conflict_once(tmp_path: Path) -> None:
     assert "Spanish Civil War" in labels
 
 
-def test_the_historical_shares_state_the_span_of_the_shares(tmp_path: Path) -> None:
-    chart = charts.historical_shares(HISTORICAL, CONFLICTS, CLAIMS, SOURCES, tmp_path, "2025-12-31")
-    written(chart, tmp_path, "historical_shares")
+def test_the_historical_shares_state_the_span_of_the_shares(built) -> None:
+    chart, folder = built("drawn historical_shares")
+    written(chart, folder, "historical_shares")
     (ax,) = chart.figure.axes
     assert marks(ax)[0] == pytest.approx([18000 / 750000])
     low, high = next(iter(chart.numbers["shares"].values()))
@@ -379,11 +396,16 @@ DRAWN = {
 }
 
 
+CHARTS = {
+    **{f"drawn {stem}": draw for stem, draw in DRAWN.items()},
+    **{f"empty {stem}": draw for stem, draw in EMPTY.items()},
+}
+"""Every chart of DRAWN and EMPTY by name, for `built`."""
+
+
 @pytest.mark.parametrize("stem", DRAWN)
-def test_every_chart_says_what_it_draws_and_gives_its_data_without_ids(
-    tmp_path: Path, stem: str
-) -> None:
-    chart = DRAWN[stem](tmp_path)
+def test_every_chart_says_what_it_draws_and_gives_its_data_without_ids(built, stem: str) -> None:
+    chart, _ = built(f"drawn {stem}")
     assert chart.alt.startswith(f"{chart.title}. ") and len(chart.alt) > len(chart.title) + 20
     data = chart.reader_data
     assert len(data) == len(chart.data) > 0 and list(data.columns) == list(chart.columns.values())
@@ -392,24 +414,24 @@ def test_every_chart_says_what_it_draws_and_gives_its_data_without_ids(
     assert not words.str.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+").any()  # no vocabulary codes
 
 
-def test_the_alt_text_gives_the_main_numbers(tmp_path: Path) -> None:
-    chart = charts.legal_landscape(LEGAL, SOURCES, tmp_path)
+def test_the_alt_text_gives_the_main_numbers(built) -> None:
+    chart, _ = built("drawn legal_landscape")
     assert chart.alt.endswith(
         "Countries by their stance on enlisting for Ukraine: illegal 1, permission required 0, "
         "discouraged 1, unclear 0, legal 1."
     )
 
 
-@pytest.mark.parametrize("drawn", [*DRAWN.values(), *EMPTY.values()])
-def test_every_chart_reads_on_a_phone(tmp_path: Path, drawn) -> None:
-    svg = drawn(tmp_path).svg.read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_chart_reads_on_a_phone(built, name: str) -> None:
+    svg = built(name)[0].svg.read_text(encoding="utf-8")
     assert smallest_text_on_a_phone(svg) >= plotting.MIN_TEXT_PX
 
 
 @pytest.mark.parametrize("stem", EMPTY)
-def test_no_data_draws_a_figure_that_says_so(tmp_path: Path, stem: str) -> None:
-    chart = EMPTY[stem](tmp_path)
-    written(chart, tmp_path, stem)
+def test_no_data_draws_a_figure_that_says_so(built, stem: str) -> None:
+    chart, folder = built(f"empty {stem}")
+    written(chart, folder, stem)
     assert chart.is_empty and chart.sources == [] and chart.title.startswith("No ")
     assert chart.figure.texts[-1].get_text() == f"Source: {charts.NO_SOURCES}"
     assert "nothing to draw" in texts(chart.figure)[0]
@@ -421,10 +443,8 @@ def test_no_funnel_names_the_country(tmp_path: Path) -> None:
     assert list(chart.data.columns)[-4:] == ["claimant_type", "figure", "stage_words", "row"]
 
 
-def test_a_chart_shows_itself_in_a_notebook_as_the_report_shows_it(tmp_path: Path) -> None:
-    from tests.sample_tables import CLAIMS, SOURCES
-
-    chart = charts.country_funnel(CLAIMS, SOURCES, "GBR", tmp_path)
+def test_a_chart_shows_itself_in_a_notebook_as_the_report_shows_it(built) -> None:
+    chart, _ = built("drawn funnel_GBR")  # country_funnel(CLAIMS, SOURCES, "GBR", folder)
     shown = chart._repr_html_()
     assert shown.startswith('<svg class="chart" role="img" aria-label=')
     assert 'class="caption"' in shown and 'href="#evidence-sources-' in shown

@@ -33,8 +33,8 @@ def test_clean_writes_one_file_per_table(project: Project) -> None:
     assert not list(project.clean.glob(".*")), "no temporary files are left behind"
 
 
-def test_the_same_raw_data_gives_byte_identical_files(project: Project, tmp_path: Path) -> None:
-    write_clean(project.data_dir, project.shared_dir)
+def test_the_same_raw_data_gives_byte_identical_files(cleaned: Project) -> None:
+    project = cleaned  # write_clean wrote its clean tables
     first = fingerprint(project.clean)
     for path in project.clean.iterdir():
         path.unlink()
@@ -42,13 +42,13 @@ def test_the_same_raw_data_gives_byte_identical_files(project: Project, tmp_path
     assert fingerprint(project.clean) == first
 
 
-def test_an_unchanged_table_is_not_rewritten(project: Project) -> None:
-    write_clean(project.data_dir, project.shared_dir)
+def test_an_unchanged_table_is_not_rewritten(cleaned: Project) -> None:
+    project = cleaned  # write_clean wrote its clean tables
     assert write_clean(project.data_dir, project.shared_dir) == []
 
 
-def test_a_failed_run_leaves_clean_byte_for_byte_as_it_was(project: Project) -> None:
-    write_clean(project.data_dir, project.shared_dir)
+def test_a_failed_run_leaves_clean_byte_for_byte_as_it_was(cleaned: Project) -> None:
+    project = cleaned  # write_clean wrote its clean tables
     before = fingerprint(project.clean)
     project.write("claims.csv", project.read("claims.csv").replace("20000,20000", "20000,1"))
     project.write("units.csv", project.read("units.csv").replace("legion", "army"))
@@ -62,9 +62,8 @@ def test_a_failed_run_leaves_clean_byte_for_byte_as_it_was(project: Project) -> 
     assert fingerprint(project.clean) == before
 
 
-def test_loaded_tables_are_typed(project: Project) -> None:
-    write_clean(project.data_dir, project.shared_dir)
-    claims = ff.load("claims", project.data_dir)
+def test_loaded_tables_are_typed(cleaned_project: Project) -> None:
+    claims = ff.load("claims", cleaned_project.data_dir)
     assert isinstance(claims["metric"].dtype, pd.CategoricalDtype)
     assert claims["metric"].cat.ordered
     assert "volunteers_interested" in claims["metric"].cat.categories
@@ -80,10 +79,12 @@ def test_loaded_tables_are_typed(project: Project) -> None:
     assert pd.isna(found["stated_on_start"])
 
 
-def test_every_table_loads_with_the_columns_the_schema_declares(project: Project) -> None:
+def test_every_table_loads_with_the_columns_the_schema_declares(
+    cleaned_project: Project,
+) -> None:
     from ffanalysis.data.clean import clean_columns
 
-    write_clean(project.data_dir, project.shared_dir)
+    project = cleaned_project  # write_clean wrote its clean tables
     for name, table in ff.TABLES.items():
         frame = ff.load(name, project.data_dir)
         assert list(frame.columns) == list(clean_columns(table)), name

@@ -76,8 +76,8 @@ def test_a_ratio_of_unlike_kinds_or_of_evidence_that_may_not_be_is_refused() -> 
     assert "may not be evidence" in problems[2]
 
 
-def test_the_build_writes_nothing_when_a_guard_refuses(project: Project) -> None:
-    write_clean(project.data_dir, project.shared_dir)
+def test_the_build_writes_nothing_when_a_guard_refuses(cleaned: Project) -> None:
+    project = cleaned  # write_clean wrote its clean tables
     before = {path.name: path.read_bytes() for path in project.clean.iterdir()}
     claims = project.read("claims.csv")
     serving = claims.splitlines()[2].replace("C2,", "C9,").replace("Reporters", "Others")

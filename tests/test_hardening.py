@@ -17,7 +17,6 @@ import pytest
 
 from ffanalysis.data import paths
 from ffanalysis.data.atomic import NotAFile, write_atomically
-from ffanalysis.data.edition import load_tables
 from ffanalysis.data.problems import ParameterError
 from ffanalysis.publishing import build as build_module
 from ffanalysis.publishing.build import check_out, worker_count
@@ -186,12 +185,14 @@ def test_what_a_killed_build_left_behind_is_removed(tmp_path: Path) -> None:
     assert not any(path.parent.exists() for path in left)
 
 
-def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(tmp_path: Path) -> None:
+def test_a_reference_list_no_source_cites_any_more_leaves_the_clean_data(
+    clean_mini: Project, tmp_path: Path
+) -> None:
     from ffanalysis.data.clean import write_clean
-    from tests.conftest import copy_mini_project
+    from ffanalysis.data.edition import load_tables
+    from tests.conftest import copy_project
 
-    project = copy_mini_project(tmp_path)
-    write_clean(project.data_dir, project.shared_dir)
+    project = copy_project(clean_mini, tmp_path)  # cleaned: write_clean wrote the list
     listed = paths.clean_dir(project.data_dir) / "lostarmour.csv"
     assert listed.is_file()
     sources = [
@@ -258,12 +259,12 @@ def test_a_disk_too_full_for_a_build_stops_it_before_anything_runs(
     project: Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from ffanalysis.cli import main
-    from ffanalysis.publishing import publish as publish_module
+    from ffanalysis.publishing import publish as publishing
 
     def nearly_full(path: Path) -> SimpleNamespace:
         return SimpleNamespace(total=2**30, used=2**30 - 10 * 2**20, free=10 * 2**20)
 
-    monkeypatch.setattr(publish_module.shutil, "disk_usage", nearly_full)
+    monkeypatch.setattr(publishing.shutil, "disk_usage", nearly_full)
     clean = paths.clean_dir(project.data_dir)
     site = project.root / "site"
     assert main(["build", "--out", str(site), *data_options(project)]) == 3

@@ -17,7 +17,7 @@ from ffanalysis.publishing.single_run import (
     find_notebook,
 )
 from tests.conftest import Project, copy_mini_project
-from tests.helpers import data_options, run
+from tests.helpers import data_options, run, run_here
 
 PROFILE = NOTEBOOKS / "country_profile.ipynb"
 CHAPTER = NOTEBOOKS / "02_casualties.ipynb"
@@ -100,7 +100,9 @@ def test_usage_errors_exit_2_in_one_line_before_anything_runs(
 def test_bad_data_exits_1_and_runs_nothing(project: Project, tmp_path: Path) -> None:
     project.write("units.csv", "")
     output = tmp_path / "out.ipynb"
-    result = run(project, "run", "02_casualties", "--output", str(output), *data_options(project))
+    result = run_here(
+        project, "run", "02_casualties", "--output", str(output), *data_options(project)
+    )
     assert result.returncode == 1
     assert "units.csv:1: (file): file is empty" in result.stdout
     assert not output.exists()

@@ -17,9 +17,8 @@ from ffanalysis.analysis.vintages import (
 )
 from ffanalysis.cli import main
 from ffanalysis.data import paths
-from ffanalysis.data.clean import write_clean
 from ffanalysis.data.problems import ParameterError
-from tests.conftest import Project, copy_mini_project
+from tests.conftest import Project, copy_project
 from tests.helpers import data_options, options
 
 
@@ -30,15 +29,21 @@ def git(folder: Path, *arguments: str) -> None:
     )  # fmt: skip
 
 
-@pytest.fixture
-def committed(tmp_path: Path) -> Project:
-    """The mini project with its clean data committed to a repository of its own."""
-    project = copy_mini_project(tmp_path / "mini")
-    write_clean(project.data_dir, project.shared_dir)
+@pytest.fixture(scope="module")
+def first_vintage(clean_mini: Project, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The mini project with its clean data committed to a repository of its own, made once
+    per module; tests change a copy (`committed`)."""
+    project = copy_project(clean_mini, tmp_path_factory.mktemp("vintages") / "mini")
     git(project.data_dir, "init", "-q")
     git(project.data_dir, "add", ".")
     git(project.data_dir, "commit", "-q", "-m", "first vintage")
     return project
+
+
+@pytest.fixture
+def committed(first_vintage: Project, tmp_path: Path) -> Project:
+    """The mini project with its clean data committed to a repository of its own."""
+    return copy_project(first_vintage, tmp_path / "mini")
 
 
 def edit_clean(project: Project, name: str, old: str, new: str) -> None:
@@ -117,7 +122,8 @@ def test_the_report_says_what_changed_since_the_previous_edition(committed: Proj
     assert "No key finding moved." in text
 
 
-def test_data_outside_any_repository_has_no_previous_edition(tmp_path: Path) -> None:
-    project = copy_mini_project(tmp_path / "mini")
-    write_clean(project.data_dir, project.shared_dir)
+def test_data_outside_any_repository_has_no_previous_edition(
+    clean_mini: Project, tmp_path: Path
+) -> None:
+    project = copy_project(clean_mini, tmp_path / "mini")
     assert previous_edition(project.data_dir) is None

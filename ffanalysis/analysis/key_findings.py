@@ -39,21 +39,21 @@ class KeyFinding:
 def key_findings(tables: Tables) -> list[KeyFinding]:
     """The findings for the top of the report, in the order a reader needs them."""
     claims, sources = tables.claims, tables.sources
+    ratios = findings.ratio_findings(claims, sources)  # once: each compares every claim
+    compared = pd.concat([ratios, findings.unpaired_findings(claims, sources)])
     return [
-        *_largest_claims(claims, sources, "Kyiv"),
+        *_largest_claims(compared, "Kyiv"),
         *_serving_evidence(claims, sources),
-        *_largest_claims(claims, sources, "Moscow"),
-        *_ratios(claims, sources),
+        *_largest_claims(compared, "Moscow"),
+        *_ratios(ratios),
         *_listed_deaths(tables),
     ]
 
 
-def _largest_claims(claims: pd.DataFrame, sources: pd.DataFrame, who: str) -> list[KeyFinding]:
+def _largest_claims(compared: pd.DataFrame, who: str) -> list[KeyFinding]:
     """The government's largest claim of foreigners who came, whether or not it can be
-    checked (the chapters say which)."""
-    stated = pd.concat(
-        [findings.ratio_findings(claims, sources), findings.unpaired_findings(claims, sources)]
-    ).loc[lambda rows: rows["who"].eq(who) & rows["comparison"].isin(ARRIVALS)]
+    checked (the chapters say which), from the ratio and unpaired findings (`compared`)."""
+    stated = compared.loc[compared["who"].eq(who) & compared["comparison"].isin(ARRIVALS)]
     if stated.empty:
         return []
     first = stated.iloc[0]
@@ -105,7 +105,7 @@ def _serving_evidence(claims: pd.DataFrame, sources: pd.DataFrame) -> list[KeyFi
     ]
 
 
-def _ratios(claims: pd.DataFrame, sources: pd.DataFrame) -> list[KeyFinding]:
+def _ratios(ratios: pd.DataFrame) -> list[KeyFinding]:
     return [
         KeyFinding(
             kind="ratio",
@@ -117,7 +117,7 @@ def _ratios(claims: pd.DataFrame, sources: pd.DataFrame) -> list[KeyFinding]:
             ids=f"{row['claim_ids']}, {row['evidence_ids']}",
             short=f"{row['ratio_text']} times",
         )
-        for row in findings.ratio_findings(claims, sources).to_dict("records")
+        for row in ratios.to_dict("records")
     ]
 
 

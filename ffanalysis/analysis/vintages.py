@@ -41,9 +41,10 @@ class Vintage:
 
     def tables(self, data_dir: Path) -> dict[str, pd.DataFrame]:
         """Every schema table of this vintage as text cells, indexed by the table's key."""
-        return {name: self._table(name, data_dir) for name in TABLES}
+        stated = _stated_ids(self.as_of, data_dir) if self.as_of else {}
+        return {name: self._table(name, data_dir, stated) for name in TABLES}
 
-    def _table(self, name: str, data_dir: Path) -> pd.DataFrame:
+    def _table(self, name: str, data_dir: Path, stated: dict[str, set[str]]) -> pd.DataFrame:
         key = TABLES[name].key
         text = (
             _committed(self.revision, paths.clean_dir(data_dir) / f"{name}.csv")
@@ -52,7 +53,7 @@ class Vintage:
         )
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         if self.as_of and name in DATED_TABLES:
-            frame = frame.loc[frame[key].isin(_stated_ids(name, self.as_of, data_dir))]
+            frame = frame.loc[frame[key].isin(stated[name])]
         return frame.set_index(key, drop=False)
 
 
@@ -243,12 +244,13 @@ def _long(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _stated_ids(name: str, as_of: str, data_dir: Path) -> set[str]:
-    """The ids of the rows of `name` stated by `as_of` (the chapters' own cut)."""
+def _stated_ids(as_of: str, data_dir: Path) -> dict[str, set[str]]:
+    """The ids of the rows of each dated table stated by `as_of` (the chapters' own cut),
+    from one loading of the tables."""
     from ..data.edition import load_tables
 
-    frame = getattr(load_tables(data_dir, as_of), name)
-    return set(frame[TABLES[name].key].astype(str))
+    tables = load_tables(data_dir, as_of)
+    return {name: set(getattr(tables, name)[TABLES[name].key].astype(str)) for name in DATED_TABLES}
 
 
 def _committed(revision: str | None, path: Path) -> str:
