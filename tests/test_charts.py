@@ -226,16 +226,19 @@ def test_a_funnel_spans_several_figures_of_one_stage(tmp_path: Path) -> None:
     assert chart.numbers["stages"] == {"interested": "3,000 to 6,000", "killed": "8"}
 
 
+WITH_PARTISAN = table(
+    "sources",
+    """\
+    source_id,file,title,publisher,published,kind,partisan
+    doc,sources/doc.txt,A test document,Test Press,2023-02,news,false
+    wire,sources/wire.txt,A state wire,State Wire,2023-02,news,true
+    """,
+)
+"""A document and a partisan outlet's wire."""
+
+
 def test_a_funnel_title_states_firm_figures_only(tmp_path: Path) -> None:
     """The chart draws partisan and unverified figures, marked; the title leaves them out."""
-    sources = table(
-        "sources",
-        """\
-        source_id,file,title,publisher,published,kind,partisan
-        doc,sources/doc.txt,A test document,Test Press,2023-02,news,false
-        wire,sources/wire.txt,A state wire,State Wire,2023-02,news,true
-        """,
-    )
     figures = claims(
         """\
         claim_id,metric,country,stated_on,claimant,claimant_type,value_low,value_high,qualifier,source_id,uncertain
@@ -244,10 +247,10 @@ def test_a_funnel_title_states_firm_figures_only(tmp_path: Path) -> None:
         SHAKY,killed,GBR,2023-01,Someone,media,50,50,exact,doc,true
         """
     ).assign(conflict="russia_ukraine_2022")
-    chart = charts.country_funnel(figures, sources, "GBR", tmp_path)
+    chart = charts.country_funnel(figures, WITH_PARTISAN, "GBR", tmp_path)
     assert chart.title == "United Kingdom, for Ukraine: 2,000 serving"
     only_weak = figures.query("claim_id != 'FIRM'")
-    chart = charts.country_funnel(only_weak, sources, "GBR", tmp_path)
+    chart = charts.country_funnel(only_weak, WITH_PARTISAN, "GBR", tmp_path)
     assert chart.title == "United Kingdom, for Ukraine: only partisan or unverified figures"
 
 
@@ -453,14 +456,6 @@ def test_a_chart_shows_itself_in_a_notebook_as_the_report_shows_it(built) -> Non
 def test_a_funnel_row_stated_only_by_partisan_outlets_or_called_unverified_says_so(
     tmp_path: Path,
 ) -> None:
-    sources = table(
-        "sources",
-        """\
-        source_id,file,title,publisher,published,kind,partisan
-        doc,sources/doc.txt,A test document,Test Press,2023-02,news,false
-        wire,sources/wire.txt,A state wire,State Wire,2023-02,news,true
-        """,
-    )
     figures = claims(
         """\
         claim_id,metric,country,stated_on,claimant,claimant_type,value_low,value_high,qualifier,source_id,uncertain
@@ -469,7 +464,7 @@ def test_a_funnel_row_stated_only_by_partisan_outlets_or_called_unverified_says_
         PLAIN,killed,GBR,2023-01,Reporters,media,8,8,exact,doc,
         """
     ).assign(conflict="russia_ukraine_2022")
-    chart = charts.country_funnel(figures, sources, "GBR", tmp_path)
+    chart = charts.country_funnel(figures, WITH_PARTISAN, "GBR", tmp_path)
     assert chart.figure is not None
     labels = {label.get_text() for ax in chart.figure.axes for label in ax.get_yticklabels()}
     assert labels == {"Arrived (partisan)", "Serving (unverified)", "Killed"}
