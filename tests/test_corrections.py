@@ -52,7 +52,7 @@ def test_rows_are_described_in_words_and_values_read_as_words() -> None:
     assert describe_row("claims", "C1", tables) == "Kyiv, volunteers interested"
     assert describe_row("legal_stances", "FIN", tables) == "Finland: legal position"
     page = methods_html(log(("claims", "C1", "uncertain", "false", "true")), tables)
-    assert "<td>marked unverified</td><td>no</td><td>yes</td>" in page
+    assert '<td>marked unverified</td><td class="value">no</td><td class="value">yes</td>' in page
     assert 'href="#evidence-claims-C1"' in page
 
 

@@ -220,3 +220,33 @@ def test_the_reports_country_index_narrows_as_one_types(browser, site: Path) -> 
     assert visible_countries(page) == []
     page.fill("#country-filter", "nor")
     assert visible_countries(page) == ["Norway"]
+
+
+def test_a_long_logged_value_leaves_the_reasons_in_view(browser, tmp_path: Path) -> None:
+    """A corrected address is one long word: the corrections table still fits a desktop
+    column, so the reason beside it is read without scrolling sideways."""
+    import pandas as pd
+
+    from ffanalysis.presentation.corrections_log import methods_html
+    from ffanalysis.presentation.reader_page import render
+
+    address = "https://example.org/" + "averylongsegment/" * 8
+    claims = pd.DataFrame({"claim_id": ["C1"], "claimant": ["Kyiv"], "metric": ["killed"]})
+    corrections = pd.DataFrame(
+        [
+            {
+                "table": "claims",
+                "row_id": "C1",
+                "field": "quote",
+                "before": "",
+                "after": address,
+                "reason": "The source gives the address of the same article.",
+            }
+        ]
+    )
+    page_path = tmp_path / "methods.html"
+    page_path.write_text(render(methods_html(corrections, {"claims": claims}), "Methods"))
+    page = open_page(browser, page_path, width=1280)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    table = page.locator("table.corrections")
+    assert table.evaluate("t => t.scrollWidth <= t.clientWidth")

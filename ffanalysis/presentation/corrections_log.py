@@ -71,13 +71,18 @@ def summary(corrections: pd.DataFrame) -> str:
 def _row_html(correction: pd.Series, tables: Mapping[str, pd.DataFrame]) -> str:
     table, row_id = correction["table"], correction["row_id"]
     cells = [
-        html.escape(describe_row(table, row_id, tables)) + cite(table, [row_id]),
-        html.escape(_field_label(correction)),
-        html.escape(_value_text(correction, "before")),
-        html.escape(_value_text(correction, "after")),
-        html.escape(correction["reason"]),
+        ("", html.escape(describe_row(table, row_id, tables)) + cite(table, [row_id])),
+        ("", html.escape(_field_label(correction))),
+        (VALUE_CELL, html.escape(_value_text(correction, "before"))),
+        (VALUE_CELL, html.escape(_value_text(correction, "after"))),
+        ("", html.escape(correction["reason"])),
     ]
-    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+    return "<tr>" + "".join(f"<td{attributes}>{cell}</td>" for attributes, cell in cells) + "</tr>"
+
+
+VALUE_CELL = ' class="value"'
+"""A logged value, which may be a long address: the stylesheet lets it break anywhere, so the
+table fits its column and the reasons stay in view."""
 
 
 def describe_row(table: str, row_id: str, tables: Mapping[str, pd.DataFrame]) -> str:
