@@ -66,11 +66,12 @@ class Column(Protocol):
 
 @dataclass(frozen=True)
 class CellCheck:
-    """A check on the distinct filled values of a column."""
+    """A check on a filled cell; validation runs it once per distinct value of a column."""
 
     rule: str
     """The rule in words, for the data dictionary."""
-    passes: Callable[[pd.Series, Column], pd.Series]
+    passes: Callable[[str, Column], bool]
+    """Whether one filled cell's text passes."""
     message: Callable[[str, Column], str]
     """What is wrong with one failing value."""
 
@@ -109,11 +110,13 @@ def _invisible_message(value: str, column: Column) -> str:
     return f"holds an invisible or control character ({code}); delete it"
 
 
-def _not_above(values: pd.Series, largest: float) -> pd.Series:
-    """Whether each value is at most `largest`; a value that is no number passes (another
-    check names it)."""
-    numbers = pd.to_numeric(values, errors="coerce")
-    return numbers.isna() | numbers.le(largest)
+def _not_above(text: str, largest: float) -> bool:
+    """Whether `text` is at most `largest`; text that is no number passes (another check names
+    it)."""
+    try:
+        return float(text) <= largest
+    except ValueError:
+        return True
 
 
 def _years(column: Column) -> tuple[int, int]:
@@ -121,12 +124,20 @@ def _years(column: Column) -> tuple[int, int]:
 
 
 def _year_in_range(text: str, years: tuple[int, int]) -> bool:
+    """Whether the date `text` starts within `years`; text that is no date passes (another
+    check names it)."""
     bounds = bounds_or_none(text)
-    return bounds is not None and years[0] <= bounds[0].year <= years[1]
+    return bounds is None or years[0] <= bounds[0].year <= years[1]
 
 
 def _allowed(column: Column) -> list[str]:
     return list(column.vocabulary or ())
+
+
+def _matches(pattern: str) -> Callable[[str, Column], bool]:
+    """A check that the whole cell matches `pattern`."""
+    compiled = re.compile(pattern)
+    return lambda value, column: compiled.fullmatch(value) is not None
 
 
 def _code_word(text: str) -> str:
@@ -142,18 +153,18 @@ TEXT_CHECKS = (
     CellCheck(
         "No control or invisible characters (terminal escapes, NUL, zero-width spaces, "
         "bidirectional overrides).",
-        lambda values, column: ~values.str.contains(INVISIBLE),
+        lambda value, column: INVISIBLE.search(value) is None,
         _invisible_message,
     ),
     CellCheck(
         "No cell has leading or trailing whitespace.",
-        lambda values, column: values == values.str.strip(),
+        lambda value, column: value == value.strip(),
         lambda value, column: "has leading or trailing whitespace",
     ),
     CellCheck(
         f"No text cell starts with {', '.join(f'`{sign}`' for sign in FORMULA_START)} "
         "(a spreadsheet would run it as a formula).",
-        lambda values, column: ~values.str.startswith(FORMULA_START),
+        lambda value, column: not value.startswith(FORMULA_START),
         lambda value, column: (
             f"starts with {value[0]!r}, which a spreadsheet would run as a formula; "
             "rephrase the cell"
@@ -164,7 +175,7 @@ TEXT_CHECKS = (
 
 TEXT_LENGTH_CHECK = CellCheck(
     f"At most {TEXT_MAX_LENGTH} characters.",
-    lambda values, column: values.str.len() <= TEXT_MAX_LENGTH,
+    lambda value, column: len(value) <= TEXT_MAX_LENGTH,
     lambda value, column: f"is {len(value)} characters long; at most {TEXT_MAX_LENGTH}",
 )
 
@@ -174,7 +185,7 @@ CODE_WORD = re.compile(r"\b[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+\b")
 SHORT_CELL_CHECK = CellCheck(
     f"A code, a date, a file's name or any other cell with no length of its own is at most "
     f"{CELL_MAX_LENGTH} characters.",
-    lambda values, column: values.str.len() <= CELL_MAX_LENGTH,
+    lambda value, column: len(value) <= CELL_MAX_LENGTH,
     lambda value, column: f"is {len(value):,} characters long; at most {CELL_MAX_LENGTH}",
 )
 
@@ -184,7 +195,7 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 "Starts with a letter or digit; then letters, digits, '_', '.' or '-'.",
-                lambda values, column: values.str.fullmatch(ID_PATTERN),
+                _matches(ID_PATTERN),
                 lambda value, column: f"{value!r} must be letters, digits, '_', '.' or '-'",
             ),
         ),
@@ -202,7 +213,7 @@ KINDS: dict[Kind, KindRules] = {
             CellCheck(
                 "No name from the data, words joined by '_' such as `up_to` or `stated_on`: "
                 "readers see this text, so it says them in words.",
-                lambda values, column: ~values.str.contains(CODE_WORD),
+                lambda value, column: CODE_WORD.search(value) is None,
                 lambda value, column: (
                     f"{_code_word(value)!r} is a name from the data; readers see this text: "
                     "say it in words"
@@ -216,7 +227,7 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 f"At most {QUOTE_MAX_LENGTH} characters.",
-                lambda values, column: values.str.len() <= QUOTE_MAX_LENGTH,
+                lambda value, column: len(value) <= QUOTE_MAX_LENGTH,
                 lambda value, column: (
                     f"is {len(value)} characters long; a quote is at most {QUOTE_MAX_LENGTH}: "
                     "keep the shortest passage that states the figure"
@@ -230,14 +241,14 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 "Digits and at most one '.', no separators.",
-                lambda values, column: values.str.fullmatch(r"[0-9]+(\.[0-9]+)?"),
+                _matches(r"[0-9]+(\.[0-9]+)?"),
                 lambda value, column: (
                     f"{value!r} is not a number >= 0 (digits and one '.', no thousands separators)"
                 ),
             ),
             CellCheck(
                 f"At most {LARGEST_NUMBER:,}.",
-                lambda values, column: _not_above(values, LARGEST_NUMBER),
+                lambda value, column: _not_above(value, LARGEST_NUMBER),
                 lambda value, column: f"{value} is larger than any count ({LARGEST_NUMBER:,})",
             ),
         ),
@@ -249,16 +260,13 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 f"One of {PARTIAL_DATE_FORMATS}.",
-                lambda values, column: values.map(_is_partial_date).astype(bool),
+                lambda value, column: _is_partial_date(value),
                 lambda value, column: _partial_date_error(value),
             ),
             CellCheck(
                 f"A year from {YEARS[0]} to {YEARS[1]}, or within the column's own years "
                 "where its meaning says so.",
-                lambda values, column: (
-                    ~values.map(_is_partial_date).astype(bool)
-                    | values.map(lambda text: _year_in_range(text, _years(column))).astype(bool)
-                ),
+                lambda value, column: _year_in_range(value, _years(column)),
                 lambda value, column: (
                     f"{value!r} is outside the years {_years(column)[0]}-{_years(column)[1]}"
                 ),
@@ -271,7 +279,7 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 "One of the allowed values listed below the table.",
-                lambda values, column: values.isin(_allowed(column)),
+                lambda value, column: value in _allowed(column),
                 lambda value, column: f"{value!r} is not one of: {', '.join(_allowed(column))}",
             ),
         ),
@@ -283,7 +291,7 @@ KINDS: dict[Kind, KindRules] = {
             CellCheck(
                 "An ISO 3166-1 alpha-3 code, an alias or aggregate listed below, or several "
                 f"codes joined by '{GROUP_SEPARATOR}'.",
-                lambda values, column: values.map(is_country_code).astype(bool),
+                lambda value, column: is_country_code(value),
                 _country_message,
             ),
         ),
@@ -294,7 +302,7 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 "`true` or `false`.",
-                lambda values, column: values.isin(["true", "false"]),
+                lambda value, column: value in ("true", "false"),
                 lambda value, column: f"{value!r} must be true or false",
             ),
         ),
@@ -308,9 +316,7 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 f"A file directly under {' or '.join(f'`{f}/`' for f in paths.EVIDENCE_FOLDERS)}.",
-                lambda values, column: values.str.fullmatch(
-                    rf"({'|'.join(paths.EVIDENCE_FOLDERS)})/[^/\\]+"
-                ),
+                _matches(rf"({'|'.join(paths.EVIDENCE_FOLDERS)})/[^/\\]+"),
                 lambda value, column: (
                     f"{value!r} must be a file in {' or '.join(paths.EVIDENCE_FOLDERS)}/"
                 ),
@@ -327,6 +333,15 @@ def checks(column: Column) -> tuple[CellCheck, ...]:
     text = () if column.kind is Kind.NUMBER else TEXT_CHECKS
     length = () if column.kind in _OWN_LENGTH else (SHORT_CELL_CHECK,)
     return (*text, *length, *KINDS[column.kind].checks)
+
+
+def problem(column: Column, value: str) -> str | None:
+    """What is wrong with one filled cell: the message of the first check it fails, or None.
+
+    Only the first failure is named: a value that is no date is not also outside the years.
+    """
+    failed = next((check for check in checks(column) if not check.passes(value, column)), None)
+    return failed.message(value, column) if failed else None
 
 
 _OWN_LENGTH = {Kind.TEXT, Kind.PROSE, Kind.QUOTE, Kind.NUMBER}

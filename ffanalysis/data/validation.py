@@ -94,28 +94,20 @@ def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
 def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
     """(line, message) for each empty required cell, repeated unique value and failed check.
 
-    The checks run once per distinct value (rows repeat dates, codes, sources and quotes), in
-    their order, and a value's first failing check is reported on every line that holds it.
+    The checks run once per distinct value (rows repeat dates, codes, sources and quotes), and
+    what is wrong with a value is reported on every line that holds it.
     """
     empty = cells.index[cells.isna()] if column.required else pd.Index([])
     failures = [(line_number(line), "is required but empty") for line in empty]
     filled = cells.dropna()
     if column.unique:
         failures += _repeats(filled)
-    if filled.empty:
-        return failures
-    distinct = pd.Series(filled.unique())
-    for check in kinds.checks(column):
-        passing = check.passes(distinct, column).astype(bool)
-        if passing.all():
-            continue
-        failing, distinct = distinct[~passing], distinct[passing]  # one problem per value
-        if not failing.empty:
-            holding = filled[filled.isin(failing)]
-            failures += [
-                (line_number(line), check.message(value, column)) for line, value in holding.items()
-            ]
-    return failures
+    problems = {value: kinds.problem(column, value) for value in filled.unique()}
+    return failures + [
+        (line_number(line), message)
+        for line, value in filled.items()
+        if (message := problems[value]) is not None
+    ]
 
 
 def _repeats(cells: pd.Series) -> list[tuple[int, str]]:
@@ -155,9 +147,10 @@ def _rule_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
         return []
     problems = []
     for rule in table.rules:
-        failing = frame[rule.failing(frame)]
-        if failing.empty:
+        breaking = rule.failing(frame)
+        if not breaking.any():
             continue
+        failing = frame[breaking]
         details = (
             rule.detail(frame) if rule.detail else pd.Series("", index=frame.index)
         ).to_dict()
