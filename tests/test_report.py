@@ -65,6 +65,23 @@ def test_a_note_quotes_says_who_when_where_and_how_the_words_became_the_figure()
     assert note_html("claims", "GONE", EVIDENCE) == "This figure's record is missing from the data."
 
 
+def test_a_note_shows_the_words_a_source_links_without_the_link_marks_of_its_copy() -> None:
+    linked = claims(
+        """\
+        claim_id,metric,claimant,qualifier,source_id,quote,quote_language,quote_english
+        L1,fighters_active,Kyiv,vague,doc,Afghan commandos [also now fighting](#) for Russia,,
+        L2,fighters_active,Moscow,vague,other,[какие-то](#) бойцы,ru,[some](#) fighters
+        """
+    )
+    evidence = Evidence({"sources": SOURCES, "claims": linked})
+    numbered = number_notes(f"Some{cite('claims', ['L1', 'L2'])}.", evidence)
+    page = numbered.body + notes_list(numbered.cited, evidence)
+    assert page.count("<q>Afghan commandos also now fighting for Russia</q>") == 2
+    assert page.count('<q lang="ru">какие-то бойцы</q>') == 2
+    assert page.count("(our translation: “some fighters”)") == 2
+    assert "](#)" not in page
+
+
 def test_a_cited_source_is_a_note_that_names_it_plainly() -> None:
     note = note_html("sources", "doc", EVIDENCE)
     assert note == (

@@ -4,7 +4,8 @@ The analysis links each number to the rows that state it (`text.cite`, by row id
 reader's page those links become superscript numbers, counted in order of first use; each
 number previews its note on hover and on keyboard focus (plain HTML and CSS, no script), and
 the full list of notes ends the page. A note holds the verbatim quote, who said it and when,
-where we read it, and how its words became the figure. Everything from the data is escaped.
+where we read it, and how its words became the figure. Everything from the data is escaped,
+and every quote a reader sees is `unmarked`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,16 @@ EVIDENCE_LINK = re.compile(r'<a href="#evidence-([a-z_]+)-([A-Za-z0-9_.-]+)">[^<
 """A link as `text.cite` writes it: to a row of a table, by its id."""
 
 _CITE_GROUP = re.compile(r'<sup class="cite">\[((?:(?!</sup>).)*)\]</sup>', re.DOTALL)
+
+_LINK_MARK = re.compile(r"\[([^\]]*)\]\(#\)")
+"""A link in a source's saved text, '[20,000 volunteers](#)': the copy keeps the linked words
+in brackets and drops the target. A quote keeps the brackets, to be found verbatim in the copy."""
+
+
+def unmarked(quote: object) -> str:
+    """The quote as a reader reads it: the source's words without the link marks of its copy
+    (`_LINK_MARK`). The one rule for every quote shown, in a note or in a table."""
+    return _LINK_MARK.sub(r"\1", str(quote))
 
 
 @dataclass(frozen=True)
@@ -118,15 +129,15 @@ def source_line(source: pd.Series) -> str:
 
 
 def _quote(row: pd.Series) -> str:
-    """The verbatim quote; one not in English carries its language, for screen readers and
-    fonts, and our English rendering, marked as ours."""
-    quote = _text(row.get("quote"))
+    """The verbatim quote, `unmarked`; one not in English carries its language, for screen
+    readers and fonts, and our English rendering, marked as ours."""
+    quote = unmarked(_text(row.get("quote")))
     if not quote:
         return ""
     language = _text(row.get("quote_language"))
     if not language:
         return f'<span class="quote"><q>{_e(quote)}</q></span>'
-    english = _text(row.get("quote_english"))
+    english = unmarked(_text(row.get("quote_english")))
     return (
         f'<span class="quote"><q lang="{_e(language)}">{_e(quote)}</q> '
         f'<span class="translation">(our translation: “{_e(english)}”)</span></span>'

@@ -8,7 +8,6 @@ chapter shows one of the tables here instead, built from them and rendered by `h
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -21,6 +20,7 @@ from ..data.registry import REFERENCE_TABLES, death_lists
 from ..data.schema import TABLES
 from ..data.values import is_missing, number_or_none
 from .notebook import Markup
+from .notes import unmarked
 
 NOTHING = "\N{EM DASH}"
 """What an empty cell shows."""
@@ -138,7 +138,7 @@ def figure_quotes(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         {
             "What the source says": [
                 Markup(
-                    f"\N{LEFT DOUBLE QUOTATION MARK}{html.escape(_unmarked(quote))}"
+                    f"\N{LEFT DOUBLE QUOTATION MARK}{html.escape(unmarked(quote))}"
                     f"\N{RIGHT DOUBLE QUOTATION MARK}"
                     + cite("claims", [claim_id])
                     + _mark(bool(from_partisan), bool(uncertain), str(claimant_type))
@@ -192,14 +192,6 @@ def scant_table(
         ],
         axis=1,
     )
-
-
-_MARKED = re.compile(r"\[([^\]]*)\]\(#\)")
-"""The mark a quote sets around the words that state its figure: '[20,000 volunteers](#)'."""
-
-
-def _unmarked(quote: object) -> str:
-    return _MARKED.sub(r"\1", str(quote))
 
 
 def _casefold(column: pd.Series) -> pd.Series:
