@@ -102,8 +102,10 @@ def test(*options: str) -> None:
     run(BIN / "ruff", "format", "--check", ".")
     run(BIN / "mypy")
     # --dist loadfile: each test file on one worker, so a module's shared fixtures (a cleaned
-    # project, drawn charts, a data package) are built once, not once per worker.
+    # project, drawn charts, a data package) are built once, not once per worker. The property
+    # tests try 50 inputs instead of 400 (the profiles are in tests/conftest.py).
     fast = ["-m", "not slow", "--numprocesses", "auto", "--dist", "loadfile"]
+    fast += ["--hypothesis-profile=fast"]
     fast = fast if "--fast" in options else []
     run(BIN / "python", "-m", "pytest", *fast)
 

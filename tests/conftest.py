@@ -11,6 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("thorough", max_examples=400, deadline=None)
+settings.register_profile("fast", max_examples=50, deadline=None)
+"""How many inputs a property test tries: `thorough` in the full suite (what CI runs), `fast` in
+`tasks.py test --fast`, which passes `--hypothesis-profile=fast`."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("hypothesis_profile") is None:
+        settings.load_profile("thorough")
+
 
 EVIDENCE = """\
 Kyiv said 20,000 volunteers from 52 countries had applied.

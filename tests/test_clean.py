@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import ffanalysis as ff
@@ -109,7 +109,6 @@ def pandas_csv_text(frame: pd.DataFrame) -> str:
 TEXTS = st.text(alphabet=["a", "é", " ", ",", '"', "'", "\r", "\n"], max_size=4)
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.data())
 def test_csv_text_is_what_pandas_writes(data: st.DataObject) -> None:
     """Every clean dtype, missing values, and text that needs quoting."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from unittest import mock
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ffanalysis.data.csvfile import _read_simple, read_csv_strict
@@ -64,7 +64,6 @@ def assert_same_reading(data: bytes) -> None:
     pd.testing.assert_frame_equal(frame, exact_frame)
 
 
-@settings(max_examples=400, deadline=None)
 @given(csv_files() | st.sampled_from([b"", b" \n", codecs.BOM_UTF8]))
 def test_every_file_reads_as_the_csv_module_reads_it(data: bytes) -> None:
     assert_same_reading(data)

@@ -32,7 +32,12 @@ def replay_problems(
 
     `corrections` and `tables` are raw frames indexed by line; empty cells are NaN.
     """
-    keyed = {name: _rows_by_key(name, frame) for name, frame in tables.items() if name in TABLES}
+    corrected = set(corrections["table"].dropna())
+    keyed = {
+        name: _rows_by_key(name, frame)
+        for name, frame in tables.items()
+        if name in TABLES and name in corrected
+    }
     found: list[Problem] = []
     left: dict[tuple[str, str, str], tuple[str, str]] = {}
     for line, correction in corrections.fillna("").iterrows():

@@ -464,7 +464,11 @@ def _lookalikes(columns: list[str], normalise: dict[str, Callable[[pd.Series], p
             keys[column] = function(keys[column])
         unlinked = frame["echo_of"].isna() & frame["distinct_from"].isna()
         lines = pd.Series(frame.index, index=frame.index).where(unlinked)
-        first = keys.assign(_line=lines).groupby(columns, dropna=False)["_line"].transform("min")
+        first = (
+            keys.assign(_line=lines).groupby(columns, dropna=False)["_line"].transform("min")
+            if keys.duplicated().any()
+            else lines  # every row alone in its group
+        )
         return pd.DataFrame({"unlinked": unlinked, "first": first, "later": frame.index > first})
 
     def failing(frame: pd.DataFrame) -> pd.Series:

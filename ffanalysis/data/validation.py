@@ -245,19 +245,14 @@ def _unquoted(
     reported elsewhere, once.
     """
     cited = frame[[column, "source_id"]].dropna()
-    pairs = cited.drop_duplicates()
-    pairs = pairs.assign(file=pairs["source_id"].map(files)).dropna(subset=["file"])
-    pairs = pairs[pairs["file"].map(lambda name: texts(name) is not None).astype(bool)]
-    verbatim = [
-        normalise_whitespace(quote) in (texts(name) or "")
-        for quote, name in zip(pairs[column], pairs["file"], strict=True)
-    ]
-    missing = pairs[~pd.Series(verbatim, index=pairs.index, dtype=bool)]
-    if missing.empty:
-        return []
-    unquoted = cited[
-        pd.MultiIndex.from_frame(cited).isin(pd.MultiIndex.from_frame(missing[cited.columns]))
-    ]
+    rows = list(zip(cited.index, cited[column], cited["source_id"], strict=True))
+    missing = {
+        (quote, source)
+        for _, quote, source in rows
+        if source in files
+        and (text := texts(files[source])) is not None
+        and normalise_whitespace(quote) not in text
+    }
     return [
         Problem(
             path,
@@ -265,7 +260,8 @@ def _unquoted(
             column,
             f"not found verbatim in {files[source]} (whitespace aside)",
         )
-        for line, source in unquoted["source_id"].items()
+        for line, quote, source in rows
+        if (quote, source) in missing
     ]
 
 
