@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, cast
 
+import numpy as np
 import pandas as pd
 
 from ..data import vocab
@@ -334,53 +335,53 @@ def _evidence(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
     ]
 
 
-def _same_time(evidence: pd.DataFrame, claim: pd.Series, counts: str) -> pd.Series:
-    """Which evidence rows are dated close enough to the claim to be compared with it."""
+def _same_time(evidence: pd.DataFrame, claims: pd.DataFrame, counts: str) -> np.ndarray:
+    """Which evidence rows (columns) are dated close enough to each claim (rows) to be compared
+    with it; an undated row matches nothing."""
+    claimed = claims["date_start"].to_numpy()[:, np.newaxis]
     if counts == "at_one_time":
-        gap = (evidence["date_start"] - claim["date_start"]).abs()
-        return gap.le(SAME_TIME) & gap.notna()
-    return evidence["date_end"].ge(claim["date_start"]).fillna(False).astype(bool)
+        gap = np.abs(evidence["date_start"].to_numpy() - claimed)
+        return gap <= SAME_TIME.to_numpy()
+    return evidence["date_end"].to_numpy() >= claimed
 
 
 def _compare(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
     """The ratio rows of one comparison: its largest claim that has like evidence."""
     evidence = _evidence(figures, comparison)
     claims = by_size(_claims(figures, comparison)).iloc[::-1]
-    for _, claim in claims.iterrows():
-        matching = evidence.loc[_same_time(evidence, claim, comparison.counts)]
-        if matching.empty:
-            continue
-        ranked = _ranked(matching)
-        quotient = ratio(
-            intervals(
-                pd.Series(claim["low"], index=ranked.index),
-                pd.Series(claim["high"], index=ranked.index),
-            ),
-            intervals(ranked["low"], ranked["high"]),
-        )
-        tied = claims.loc[
-            claims["low"].eq(claim["low"]) & _same_high(claims["high"], claim["high"])
-        ]
-        return ranked.rename(
-            columns={
-                "low": "evidence_low",
-                "high": "evidence_high",
-                "claim_ids": "evidence_ids",
-                "statements": "evidence_statements",
-            }
-        ).assign(
-            comparison=comparison.name,
-            claimed_by=comparison.claimed_by,
-            counts=comparison.counts,
-            claim_low=claim["low"],
-            claim_high=claim["high"],
-            claim_ids=", ".join(sorted(tied["claim_id"])),
-            claim_date_start=claim["date_start"],
-            claim_date=claim["date_end"],
-            evidence_counts=comparison.counts,
-            **bounds(quotient),
-        )
-    return pd.DataFrame(columns=HEADLINE_COLUMNS)
+    same_time = _same_time(evidence, claims, comparison.counts)
+    with_evidence = np.flatnonzero(same_time.any(axis=1))
+    if with_evidence.size == 0:
+        return pd.DataFrame(columns=HEADLINE_COLUMNS)
+    claim = claims.iloc[with_evidence[0]]
+    ranked = _ranked(evidence.loc[same_time[with_evidence[0]]])
+    quotient = ratio(
+        intervals(
+            pd.Series(claim["low"], index=ranked.index),
+            pd.Series(claim["high"], index=ranked.index),
+        ),
+        intervals(ranked["low"], ranked["high"]),
+    )
+    tied = claims.loc[claims["low"].eq(claim["low"]) & _same_high(claims["high"], claim["high"])]
+    return ranked.rename(
+        columns={
+            "low": "evidence_low",
+            "high": "evidence_high",
+            "claim_ids": "evidence_ids",
+            "statements": "evidence_statements",
+        }
+    ).assign(
+        comparison=comparison.name,
+        claimed_by=comparison.claimed_by,
+        counts=comparison.counts,
+        claim_low=claim["low"],
+        claim_high=claim["high"],
+        claim_ids=", ".join(sorted(tied["claim_id"])),
+        claim_date_start=claim["date_start"],
+        claim_date=claim["date_end"],
+        evidence_counts=comparison.counts,
+        **bounds(quotient),
+    )
 
 
 def _same_high(highs: pd.Series, high: Any) -> pd.Series:
