@@ -254,13 +254,12 @@ def unpaired(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """
     figures = dated_figures(claims, sources)
     rows = []
-    paired = set(headline_ratios(claims, sources)["comparison"])
     for comparison in COMPARISONS:
         claimed = _claims(figures, comparison)
-        if comparison.name in paired or claimed.empty:
-            continue
-        largest = by_size(claimed).iloc[-1]
         evidence = _evidence(figures, comparison)
+        if claimed.empty or _same_time(evidence, claimed, comparison.counts).any():
+            continue  # nothing claimed, or a like pair (a headline ratio)
+        largest = by_size(claimed).iloc[-1]
         nearest = _nearest(evidence, largest["date_start"])
         rows.append(
             {

@@ -459,7 +459,7 @@ def _lookalikes(columns: list[str], normalise: dict[str, Callable[[pd.Series], p
     stands as the original; `detail` names its line."""
 
     def groups(frame: pd.DataFrame) -> pd.DataFrame:
-        keys = frame[columns].astype("string")
+        keys = frame[columns]
         for column, function in normalise.items():
             keys[column] = function(keys[column])
         unlinked = frame["echo_of"].isna() & frame["distinct_from"].isna()

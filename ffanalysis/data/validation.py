@@ -94,20 +94,23 @@ def _cell_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
 def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
     """(line, message) for each empty required cell, repeated unique value and failed check.
 
-    The checks run once per distinct value (rows repeat dates, codes, sources and quotes), and
-    what is wrong with a value is reported on every line that holds it.
+    One pass over the cells in Python (the checks are Python predicates on one value, so this
+    is cheaper than several pandas operations per column); the checks run once per distinct
+    value (rows repeat dates, codes, sources and quotes), and what is wrong with a value is
+    reported on every line that holds it.
     """
-    empty = cells.index[cells.isna()] if column.required else pd.Index([])
-    failures = [(line_number(line), "is required but empty") for line in empty]
-    filled = cells.dropna()
-    if column.unique:
-        failures += _repeats(filled)
-    problems = {value: kinds.problem(column, value) for value in filled.unique()}
-    return failures + [
-        (line_number(line), message)
-        for line, value in filled.items()
-        if (message := problems[value]) is not None
-    ]
+    failures: list[tuple[int, str]] = []
+    problems: dict[str, str | None] = {}
+    for line, value in zip(cells.index, cells.tolist(), strict=True):
+        if not isinstance(value, str):  # an empty cell
+            if column.required:
+                failures.append((line_number(line), "is required but empty"))
+            continue
+        if value not in problems:
+            problems[value] = kinds.problem(column, value)
+        if (message := problems[value]) is not None:
+            failures.append((line_number(line), message))
+    return failures + (_repeats(cells.dropna()) if column.unique else [])
 
 
 def _repeats(cells: pd.Series) -> list[tuple[int, str]]:
