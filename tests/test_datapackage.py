@@ -167,13 +167,15 @@ def test_every_format_holds_the_clean_table(built: Published) -> None:
         pd.testing.assert_frame_equal(from_json.astype(clean.dtypes.to_dict()), clean)
 
 
-def test_the_same_data_publishes_the_same_bytes(project: Project, tmp_path: Path) -> None:
-    first, second = publish(project, tmp_path / "one"), publish(project, tmp_path / "two")
+def test_the_same_data_publishes_the_same_bytes(built: Published, project: Project) -> None:
+    """The module's package and one from the same data in another folder."""
+    first, second = built.site, publish(project, project.root / "site")
     files = datapackage.published_files(project.data_dir)
     assert {name: (first / name).read_bytes() for name in files} == {
         name: (second / name).read_bytes() for name in files
     }
-    assert str(tmp_path) not in (first / datapackage.DESCRIPTOR).read_text(encoding="utf-8")
+    for site, root in ((first, built.project.root), (second, project.root)):
+        assert str(root) not in (site / datapackage.DESCRIPTOR).read_text(encoding="utf-8")
 
 
 def test_published_files_names_every_file_written(built: Published) -> None:
