@@ -222,7 +222,6 @@ def _unknown_references(
 ) -> list[Problem]:
     """Values of `column` that are not among the `known` values of `target` (table.column)."""
     target_table, target_column = target.split(".")
-    values = frame[column].dropna()
     return [
         Problem(
             path,
@@ -230,7 +229,8 @@ def _unknown_references(
             column,
             f"{value!r} is not a {target_column} in {target_table}.csv",
         )
-        for line, value in values[~values.isin(known)].items()
+        for line, value in zip(frame.index, frame[column].tolist(), strict=True)
+        if isinstance(value, str) and value not in known  # an empty cell refers to nothing
     ]
 
 
