@@ -71,7 +71,8 @@ EVIDENCE_TYPES = ("independent", "media")
 """Who counts the foreigners actually there: researchers' and journalists' own findings."""
 
 SAME_TIME = pd.Timedelta(days=366)
-"""How far apart two counts of people serving at one time may be dated and still be compared."""
+"""How far apart two counts of people serving at one time may be dated and still be compared
+(a claim and the evidence here; volunteers and the force they joined in `history`)."""
 
 COMPARISONS = (
     Comparison(

@@ -24,6 +24,7 @@ import pandas as pd
 
 from ..data import vocab
 from ..data.asof import figure_period, until
+from .comparisons import SAME_TIME
 from .interval_columns import bounds, by_size, intervals, join_ids, originals, ratio, with_bounds
 
 DAY_MONTHS = 12 / 365.25
@@ -34,9 +35,6 @@ MIN_WINDOW_MONTHS = 1.0
 
 MAX_WINDOW_SPREAD = 2.0
 """A window known only to lie between N and more than twice N months bounds no rate."""
-
-SAME_TIME = pd.Timedelta(days=366)
-"""How far apart a count of volunteers serving and the force's strength may be dated."""
 
 COLUMNS = [
     "conflict",
