@@ -62,6 +62,13 @@ def test_data_in_the_log_is_escaped() -> None:
     assert "Reporters &lt;i&gt;" in page
 
 
+def test_a_corrected_quote_shows_its_words_without_the_link_marks_of_its_copy() -> None:
+    corrections = log(("claims", "C2", "quote", "[some 1,000](#) came", "about [1,000](#) came"))
+    page = methods_html(corrections, {"claims": CLAIMS})
+    assert '<td class="value">some 1,000 came</td><td class="value">about 1,000 came</td>' in page
+    assert "](#)" not in page
+
+
 def test_an_edition_without_corrections_says_so() -> None:
     assert "No figure this edition uses has been corrected" in methods_html(log(), {})
 

@@ -15,6 +15,7 @@ from ..analysis.text import cite, plural
 from ..data.corrections import REMOVED_ROW
 from ..data.countries import country_name
 from ..data.schema import TABLES
+from .notes import unmarked
 
 SHOWN_KINDS = 4
 """How many kinds of change the methods section names before it says 'and N others'."""
@@ -117,10 +118,11 @@ def _field_label(correction: pd.Series) -> str:
 
 
 def _value_text(correction: pd.Series, side: str) -> str:
-    """A logged value as a reader reads it: 'yes'/'no' for flags, words for codes, '—' for none."""
+    """A logged value as a reader reads it: 'yes'/'no' for flags, words for codes, a quote's
+    words without its source's link marks, '—' for none."""
     value = correction[side]
     if not isinstance(value, str) or not value:
         return "\N{EM DASH}"
     if value in ("true", "false"):
         return {"true": "yes", "false": "no"}[value]
-    return value.replace("_", " ") if value.isidentifier() else value
+    return value.replace("_", " ") if value.isidentifier() else unmarked(value)
