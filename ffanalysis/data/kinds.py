@@ -223,7 +223,9 @@ KINDS: dict[Kind, KindRules] = {
         _string,
     ),
     Kind.QUOTE: KindRules(
-        "Verbatim text of the cited source, found in its file (whitespace aside).",
+        "Verbatim text of the cited source, found in its file (whitespace aside). Where the "
+        "saved copy of a web page marks a link as `[words](#)`, the quote keeps the mark; the "
+        "report shows only the words.",
         (
             CellCheck(
                 f"At most {QUOTE_MAX_LENGTH} characters.",
