@@ -118,11 +118,23 @@ def test_the_audit_table_names_documents_and_tables_in_words() -> None:
         index=pd.Index(["sources/legion.txt", "reference/notes.md"], name="file"),
     )
     rows = audit_table(coverage, sources)
-    assert rows.columns.tolist() == [
-        "Evidence document",
-        "Figures on the 2022 war",
-        "Legal positions",
-        "All rows",
+    assert rows.columns.tolist() == ["Evidence document", "Rows", "Tables that cite it"]
+    assert rows.iloc[0].tolist() == [
+        "International Legion (Ukraine)",
+        "1,502",
+        "Figures on the 2022 war: 1,500; Legal positions: 2",
     ]
-    assert rows.iloc[0].tolist() == ["International Legion (Ukraine)", "1,500", "2", "1,502"]
-    assert rows.iloc[1, 0] == "Reference notes gathering 2 sources"
+    assert rows.iloc[1].tolist() == [
+        "Reference notes gathering 2 sources",
+        "3",
+        "Figures on the 2022 war: 3",
+    ]
+
+
+def test_a_document_no_row_cites_shows_a_dash_for_its_tables() -> None:
+    sources = table("sources", "source_id,file,title\nlegion,sources/legion.txt,The Legion\n")
+    coverage = pd.DataFrame(
+        {"claims": [0], "total": [0]}, index=pd.Index(["sources/legion.txt"], name="file")
+    )
+    page = html_table(audit_table(coverage, sources))
+    assert "<td>The Legion</td><td>0</td><td>\N{EM DASH}</td>" in page

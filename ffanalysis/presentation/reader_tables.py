@@ -200,7 +200,8 @@ def _casefold(column: pd.Series) -> pd.Series:
 
 def audit_table(coverage: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """`audit.coverage` for readers: each evidence document by its title (a file of reference
-    notes by how many sources it gathers), and how many rows of each table cite it."""
+    notes by how many sources it gathers), how many rows cite it and which tables they are in,
+    the largest first (three columns, so the table fits a page's column)."""
     per_file = sources.groupby("file").agg(title=("title", "first"), count=("source_id", "size"))
     documents = per_file.reindex(coverage.index)
     names = documents["title"].where(
@@ -210,15 +211,22 @@ def audit_table(coverage: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     labels = {
         **{name: table.label for name, table in TABLES.items()},
         **{name: table.label for name, table in REFERENCE_TABLES.items()},
-        "total": "All rows",
     }
-    return pd.concat(
-        [
-            pd.DataFrame({"Evidence document": names.to_numpy()}),
-            coverage.rename(columns=labels).map(number).reset_index(drop=True),
-        ],
-        axis=1,
+    counts = coverage.drop(columns="total").rename(columns=labels)
+    return pd.DataFrame(
+        {
+            "Evidence document": names.to_numpy(),
+            "Rows": coverage["total"].map(number).to_numpy(),
+            "Tables that cite it": [_counts_in_words(row) for _, row in counts.iterrows()],
+        },
+        dtype=object,
     )
+
+
+def _counts_in_words(counts: pd.Series) -> str | None:
+    """'Figures on the 2022 war: 161; Corrections: 63', largest first; None for no row."""
+    cited = counts[counts.gt(0)].sort_values(ascending=False, kind="stable")
+    return "; ".join(f"{label}: {number(count)}" for label, count in cited.items()) or None
 
 
 def _headcounts(stances: pd.DataFrame, claims: pd.DataFrame, prefix: str) -> list[object]:
