@@ -356,6 +356,28 @@ def test_the_historical_shares_state_the_span_of_the_shares(built) -> None:
     assert chart.title.endswith("of the force they joined")
 
 
+def test_the_historical_shares_title_leaves_out_a_count_the_sources_call_unverified(
+    tmp_path: Path,
+) -> None:
+    doubted = table(
+        "historical",
+        """\
+        figure_id,conflict,side,metric,country,claimant,claimant_type,value_low,value_high,qualifier,unit,uncertain,source_id
+        H3,spanish_civil_war,spanish_republic,host_force,ALL,Historians,independent,750000,750000,exact,persons,false,doc
+        H4,spanish_civil_war,spanish_republic,fighters_active,ALL,Historians,independent,,18000,up_to,persons,false,doc
+        H5,spanish_civil_war,spanish_republic,fighters_active,ALL,A veteran,participant,300000,300000,exact,persons,true,doc
+        H1,spanish_civil_war,spanish_republic,fighters_total,ALL,Historians,independent,32000,32000,about,persons,false,doc
+        """,
+    )
+    chart = charts.historical_shares(doubted, CONFLICTS, CLAIMS, SOURCES, tmp_path, "2025-12-31")
+    drawn = sorted(x for line in marks(chart.figure.axes[0]) for x in line)
+    assert drawn == pytest.approx([18000 / 750000, 0.4])
+    assert chart.title == (
+        "Counts of volunteers serving at one time in the Spanish Civil War put them at 2.40% "
+        "of the force they joined"
+    )
+
+
 # Nothing to draw
 
 

@@ -164,6 +164,18 @@ def interval_text(low: float | None, high: float | None, digits: int = 1) -> str
     return "not known"
 
 
+def share_text(low: float | None, high: float | None) -> str:
+    """A share of a force in words, '0.15 to 7.66%' (en dash): two decimals, since shares of a force run
+    well under one per cent."""
+    low, high = number_or_none(low), number_or_none(high)
+    return (
+        interval_text(
+            None if low is None else low * 100, None if high is None else high * 100, digits=2
+        )
+        + "%"
+    )
+
+
 def evidence_anchor(table: str, row_id: str) -> str:
     """The id of a row's entry in the report's evidence appendix."""
     return f"evidence-{table}-{row_id}"

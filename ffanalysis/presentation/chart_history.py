@@ -15,7 +15,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 from ..analysis import findings, history
 from ..analysis.history import conflict_names
 from ..analysis.interval_columns import stated_span
-from ..analysis.text import interval_text, number, plural
+from ..analysis.text import number, plural, share_text
 from .chart_base import (
     Chart,
     cited_sources,
@@ -117,13 +117,14 @@ def historical_shares(
     rows = table.loc[table["share_low"].notna() | table["share_high"].notna()]
     if rows.empty:
         return no_data(stem, "No count of volunteers serving had a force to set it against", rows)
-    title, values = _share_finding(rows, short)
+    spans = findings.conflict_spans(historical, conflicts, claims, sources, as_of or "")
+    title, values = _share_finding(spans, short, len(rows))
     shows = _spans_words(
         f"{plural(len(rows), 'count', 'counts')} of volunteers serving at one time, each as a "
         "share of the force they joined, on a log scale, grouped by war",
-        values["shares"],
+        _drawn_spans(rows, "share_"),
         short,
-        _percent_words,
+        share_text,
     )
     return _estimates_chart(
         rows,
@@ -208,22 +209,35 @@ def _name_groups(ax: Axes, groups: pd.Series) -> None:
     ax.set_ylim(len(groups) - 0.5, -0.5)
 
 
-def _share_finding(rows: pd.DataFrame, short: pd.Series) -> tuple[str, dict[str, Any]]:
-    """'Counts of volunteers serving in the Russia-Ukraine war put them at 0.15 to 7.7% of the
-    force they joined': the span of the shares stated for the conflict with most of them."""
-    spans = _drawn_spans(rows, "share_")
-    focus = FOCUS_CONFLICT if FOCUS_CONFLICT in spans else rows["conflict"].value_counts().index[0]
-    low, high = spans[focus]
+def _share_finding(spans: pd.DataFrame, short: pd.Series, drawn: int) -> tuple[str, dict[str, Any]]:
+    """'Counts of volunteers serving at one time in the Russia-Ukraine war put them at 0.19 to
+    1.15% of the force they joined': the span of the shares of each conflict as
+    `findings.conflict_spans` gives them to the text (no figure the sources call weak, no claim
+    of Moscow's about its enemy), so that title and text cannot differ."""
+    shared = spans.loc[spans["share_low"].notna()]
+    shares = dict(
+        zip(
+            shared["conflict"],
+            (
+                [low, high]
+                for low, high in zip(shared["share_low"], shared["share_high"], strict=True)
+            ),
+            strict=True,
+        )
+    )
+    values: dict[str, Any] = {"shares": shares}
+    if not shares:
+        return (
+            f"As a share of the force joined: {plural(drawn, 'count', 'counts')}, none of them "
+            "one the sources stand behind",
+            values,
+        )
+    focus = FOCUS_CONFLICT if FOCUS_CONFLICT in shares else next(iter(shares))
     title = (
         f"Counts of volunteers serving at one time in the {short[focus]} put them at "
-        f"{_percent_words(low, high)} of the force they joined"
+        f"{share_text(*shares[focus])} of the force they joined"
     )
-    return title, {"shares": spans}
-
-
-def _percent_words(low: float, high: float) -> str:
-    """'0.15 to 7.66%': two decimals, since shares of a force run well under one per cent."""
-    return f"{interval_text(low * 100, high * 100, digits=2)}%"
+    return title, values
 
 
 def _history_finding(
