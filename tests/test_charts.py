@@ -324,7 +324,7 @@ def test_the_historical_rates_title_the_rates_the_text_states(built) -> None:
     # colour, but no estimate the text (findings.conflict_spans) or the title stands behind.
     assert (
         chart.title
-        == "Per month of war, figures for the Spanish Civil War give 990 to 1,083 volunteers"
+        == "Per month of war, 2 estimates for the Spanish Civil War give 990 to 1,083 volunteers"
     )
     assert chart.numbers["rates"] == {
         "spanish_civil_war": pytest.approx([32000 / SPAIN_MONTHS, 35000 / SPAIN_MONTHS])
@@ -354,6 +354,24 @@ def test_the_historical_shares_state_the_span_of_the_shares(built) -> None:
     low, high = next(iter(chart.numbers["shares"].values()))
     assert low <= 18000 / 750000 <= high
     assert chart.title.endswith("of the force they joined")
+
+
+def test_the_historical_rates_title_says_how_many_estimates_each_span_rests_on(
+    tmp_path: Path,
+) -> None:
+    came = claims(
+        """\
+        claim_id,metric,country,stated_on,claimant,claimant_type,value_low,value_high,qualifier,source_id
+        CAME,volunteers_arrived,ALL,2022-12-31,Reporters,media,3000,3000,about,doc
+        """
+    ).assign(conflict="russia_ukraine_2022", side="ukraine")
+    chart = charts.historical_rates(HISTORICAL, CONFLICTS, came, SOURCES, tmp_path, "2025-12-31")
+    war_months = 310 * 12 / 365.25  # 24 February to 31 December 2022
+    assert chart.title == (
+        f"Per month of war, 1 estimate for the Russia-Ukraine war gives "
+        f"{3000 / war_months:,.0f} volunteers, against 990 to 1,083 from 2 estimates for the "
+        "Spanish Civil War"
+    )
 
 
 def test_the_historical_shares_title_leaves_out_a_count_the_sources_call_unverified(

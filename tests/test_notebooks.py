@@ -220,6 +220,7 @@ def test_the_historical_comparison_divides_by_months_and_force(chapter_runs) -> 
         {
             "name": "Spanish Civil War",
             "estimates": 2,
+            "rated": 2,
             "total_low": 32000,
             "total_high": 35000,
             "months_low": spain_months,
@@ -274,7 +275,7 @@ def test_before_the_invasion_every_chapter_says_there_is_little_data(chapter_run
         # Figures on earlier wars were published long before; the 2022 war has none yet.
         assert list(run.records["spans"]) == ["spanish_civil_war"]
         assert run.records["history_title"] == (
-            "Per month of war, figures for the Spanish Civil War give 990 to 1,083 volunteers"
+            "Per month of war, 2 estimates for the Spanish Civil War give 990 to 1,083 volunteers"
         )
     else:
         assert "by 1 January 2022" in run.markdown

@@ -256,6 +256,7 @@ SPAN_COLUMNS = [
     "conflict",
     "name",
     "estimates",
+    "rated",
     "total_low",
     "total_high",
     "months_low",
@@ -280,8 +281,9 @@ def conflict_spans(
     Spans run from the smallest to the largest number stated (an open bound stands in for
     nothing), so they describe how far the sources disagree, not a confidence interval. Only
     estimates of everyone who came give the totals and rates (cumulative counts, no row marked
-    uncertain, no Russian claim about the other side; `estimates` counts those statements), and
-    counts of volunteers serving at one time give the shares of the force.
+    uncertain, no Russian claim about the other side; `estimates` counts those statements and
+    `rated` those dated well enough to give a rate), and counts of volunteers serving at one time
+    give the shares of the force.
     """
     table = history.comparison(historical, conflicts, claims, sources, as_of or None)
     table = table.loc[
@@ -298,6 +300,7 @@ def conflict_spans(
             "conflict": conflict,
             "name": names[conflict],
             "estimates": len(group),
+            "rated": int((group["rate_low"].notna() | group["rate_high"].notna()).sum()),
             **_span(group, "", "total_"),
             "months_low": number_or_none(group["months_low"].min()),
             "months_high": number_or_none(group["months_high"].max()),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -243,27 +243,49 @@ def _share_finding(spans: pd.DataFrame, short: pd.Series, drawn: int) -> tuple[s
 def _history_finding(
     spans: pd.DataFrame, short: pd.Series, drawn: int
 ) -> tuple[str, dict[str, Any]]:
-    """'Per month of war, figures for the Russia-Ukraine war give 18 to 351 volunteers, against
-    93 to 1,837 for the Spanish Civil War': the span of the rates of each conflict's estimates
-    as `findings.conflict_spans` gives them to the text (no figure the sources call weak, no
-    claim of Moscow's about its enemy), so that title and text cannot differ."""
-    rated = spans.loc[spans["rate_low"].notna()]
-    rates = dict(
-        zip(rated["conflict"], zip(rated["rate_low"], rated["rate_high"], strict=True), strict=True)
-    )
-    values: dict[str, Any] = {"rates": {conflict: list(span) for conflict, span in rates.items()}}
-    if not rates:
+    """'Per month of war, 1 estimate for the Russia-Ukraine war gives 194 to 240 volunteers,
+    against 928 to 1,526 from 5 estimates for the Spanish Civil War': the span of the rates of
+    each conflict's estimates as `findings.conflict_spans` gives them to the text (no figure the
+    sources call weak, no claim of Moscow's about its enemy), so that title and text cannot
+    differ, and how many estimates each span rests on."""
+    rated = {
+        str(span["conflict"]): span
+        for span in spans.loc[spans["rate_low"].notna()].to_dict("records")
+    }
+    values: dict[str, Any] = {
+        "rates": {
+            conflict: [span["rate_low"], span["rate_high"]] for conflict, span in rated.items()
+        }
+    }
+    if not rated:
         return (
             f"Per month of war: {plural(drawn, 'figure', 'figures')}, none of them an estimate "
             "of everyone who came that the sources stand behind",
             values,
         )
-    focus = next((c for c in (FOCUS_CONFLICT, BENCHMARK_CONFLICT) if c in rates), next(iter(rates)))
-    title = f"Per month of war, figures for the {short[focus]} give {_span_words(*rates[focus])} volunteers"
-    if focus == FOCUS_CONFLICT and BENCHMARK_CONFLICT in rates:
-        benchmark = rates[BENCHMARK_CONFLICT]
-        title += f", against {_span_words(*benchmark)} for the {short[BENCHMARK_CONFLICT]}"
+    focus = next((c for c in (FOCUS_CONFLICT, BENCHMARK_CONFLICT) if c in rated), next(iter(rated)))
+    span = rated[focus]
+    verb = "gives" if span["rated"] == 1 else "give"
+    title = (
+        f"Per month of war, {_rested_on(span)} for the {short[focus]} {verb} "
+        f"{_rate_span(span)} volunteers"
+    )
+    if focus == FOCUS_CONFLICT and BENCHMARK_CONFLICT in rated:
+        benchmark = rated[BENCHMARK_CONFLICT]
+        title += (
+            f", against {_rate_span(benchmark)} from {_rested_on(benchmark)} for the "
+            f"{short[BENCHMARK_CONFLICT]}"
+        )
     return title, values
+
+
+def _rested_on(span: Mapping[Hashable, Any]) -> str:
+    """'1 estimate', '5 estimates': how many a conflict's span of rates rests on."""
+    return plural(int(span["rated"]), "estimate", "estimates")
+
+
+def _rate_span(span: Mapping[Hashable, Any]) -> str:
+    return _span_words(span["rate_low"], span["rate_high"])
 
 
 def _drawn_spans(rows: pd.DataFrame, prefix: str) -> dict[str, list[float]]:
