@@ -46,6 +46,13 @@ def validate(site: Path) -> frictionless.Report:
     return frictionless.validate(str(site / datapackage.DESCRIPTOR))
 
 
+def validate_table(site: Path, table: str) -> frictionless.Report:
+    """One table of the published package, validated as a part of it: its foreign keys are
+    looked up in the other tables (a quarter of the time of the whole package)."""
+    package = frictionless.Package(str(site / datapackage.DESCRIPTOR))
+    return package.get_resource(table).validate()
+
+
 def errors(report: frictionless.Report) -> list[tuple[str, str, str]]:
     """Each error as (table, type, message)."""
     return [
@@ -105,7 +112,7 @@ def test_frictionless_finds_a_published_value_the_schema_forbids(
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    assert (table, error) in [(name, kind) for name, kind, _ in errors(validate(site))]
+    assert (table, error) in [(name, kind) for name, kind, _ in errors(validate_table(site, table))]
 
 
 def test_a_vocabulary_word_becomes_an_allowed_value() -> None:
