@@ -340,9 +340,14 @@ def _same_time(evidence: pd.DataFrame, claims: pd.DataFrame, counts: str) -> np.
     with it; an undated row matches nothing."""
     claimed = claims["date_start"].to_numpy()[:, np.newaxis]
     if counts == "at_one_time":
-        gap = np.abs(evidence["date_start"].to_numpy() - claimed)
-        return gap <= SAME_TIME.to_numpy()
+        return dated_together(evidence["date_start"].to_numpy(), claimed)
     return evidence["date_end"].to_numpy() >= claimed
+
+
+def dated_together(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Whether dates (arrays that broadcast together) lie within `SAME_TIME` of each other;
+    an undated one is with nothing."""
+    return np.abs(first - second) <= SAME_TIME.to_numpy()
 
 
 def _compare(figures: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:

@@ -20,11 +20,12 @@ Every quantity stays an interval, durations too.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..data import vocab
 from ..data.asof import figure_period, until
-from .comparisons import SAME_TIME
+from .comparisons import dated_together
 from .interval_columns import bounds, by_size, intervals, join_ids, originals, ratio, with_bounds
 
 DAY_MONTHS = 12 / 365.25
@@ -181,43 +182,41 @@ def _shares(table: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     hosts = figures.loc[
         figures["metric"].eq("host_force")
         & figures["counts"].eq("at_one_time")
-        & ~figures["uncertain"].fillna(False).astype(bool)
+        & ~figures["uncertain"].fillna(False).astype(bool),
+        ["conflict", "figure_id", "low", "high", "date_start"],
     ]
-    rows = []
-    for index, estimate in table.iterrows():
-        matching = (
-            hosts.loc[hosts["conflict"].eq(estimate["conflict"]) & _same_time(hosts, estimate)]
-            if estimate["counts"] == "at_one_time"
-            else hosts.iloc[:0]
-        )
-        rows.append(
-            {
-                "index": index,
-                "host_ids": join_ids(matching["figure_id"]) if len(matching) else "",
-                "host_low": _lowest(matching["low"]),
-                "host_high": _highest(matching["high"]),
-            }
-        )
-    host = pd.DataFrame(rows, columns=["index", "host_ids", "host_low", "host_high"]).set_index(
-        "index"
+    pairs = (
+        table.loc[table["counts"].eq("at_one_time"), ["conflict", "date_start"]]
+        .rename_axis("estimate")
+        .reset_index()
+        .merge(hosts, on="conflict", suffixes=("", "_host"))
+        .pipe(lambda pairs: pairs.loc[_same_time(pairs["date_start"], pairs["date_start_host"])])
     )
-    host = host.reindex(table.index).astype({"host_low": "Float64", "host_high": "Float64"})
+    host = (
+        pairs.groupby("estimate")
+        .agg(
+            host_ids=("figure_id", join_ids),
+            host_low=("low", _lowest),
+            host_high=("high", _highest),
+        )
+        .reindex(table.index)
+        .fillna({"host_ids": ""})
+        .astype({"host_ids": "str", "host_low": "Float64", "host_high": "Float64"})
+    )
     shares = bounds(
         ratio(
             intervals(table["low"], table["high"]), intervals(host["host_low"], host["host_high"])
         ),
         "share_",
-    ).where(host["host_ids"].fillna("").ne(""))
+    ).where(host["host_ids"].ne(""))
     return pd.concat([host, shares], axis=1)
 
 
-def _same_time(hosts: pd.DataFrame, estimate: pd.Series) -> pd.Series:
-    """Strengths describing about the estimate's time; or, for an estimate of the war as a
-    whole, strengths that describe the war as a whole too."""
-    if pd.isna(estimate["date_start"]):
-        return hosts["date_start"].isna()
-    gap = (hosts["date_start"] - estimate["date_start"]).abs()
-    return gap.le(SAME_TIME).fillna(False).astype(bool)
+def _same_time(estimate: pd.Series, host: pd.Series) -> np.ndarray:
+    """Pairs whose strength describes about the estimate's time; or, for an estimate of the
+    war as a whole, a strength that describes the war as a whole too."""
+    whole_war = estimate.isna().to_numpy() & host.isna().to_numpy()
+    return whole_war | dated_together(estimate.to_numpy(), host.to_numpy())
 
 
 def _lowest(values: pd.Series) -> float | None:
