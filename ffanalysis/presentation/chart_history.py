@@ -214,17 +214,10 @@ def _share_finding(spans: pd.DataFrame, short: pd.Series, drawn: int) -> tuple[s
     1.15% of the force they joined': the span of the shares of each conflict as
     `findings.conflict_spans` gives them to the text (no figure the sources call weak, no claim
     of Moscow's about its enemy), so that title and text cannot differ."""
-    shared = spans.loc[spans["share_low"].notna()]
-    shares = dict(
-        zip(
-            shared["conflict"],
-            (
-                [low, high]
-                for low, high in zip(shared["share_low"], shared["share_high"], strict=True)
-            ),
-            strict=True,
-        )
-    )
+    shares = {
+        conflict: [span["share_low"], span["share_high"]]
+        for conflict, span in _by_conflict(spans, "share_").items()
+    }
     values: dict[str, Any] = {"shares": shares}
     if not shares:
         return (
@@ -248,10 +241,7 @@ def _history_finding(
     each conflict's estimates as `findings.conflict_spans` gives them to the text (no figure the
     sources call weak, no claim of Moscow's about its enemy), so that title and text cannot
     differ, and how many estimates each span rests on."""
-    rated = {
-        str(span["conflict"]): span
-        for span in spans.loc[spans["rate_low"].notna()].to_dict("records")
-    }
+    rated = _by_conflict(spans, "rate_")
     values: dict[str, Any] = {
         "rates": {
             conflict: [span["rate_low"], span["rate_high"]] for conflict, span in rated.items()
@@ -277,6 +267,15 @@ def _history_finding(
             f"{short[BENCHMARK_CONFLICT]}"
         )
     return title, values
+
+
+def _by_conflict(spans: pd.DataFrame, prefix: str) -> dict[str, dict[Hashable, Any]]:
+    """The rows of `findings.conflict_spans` that have a span of `prefix` (rate_, share_), by
+    conflict."""
+    return {
+        str(span["conflict"]): span
+        for span in spans.loc[spans[f"{prefix}low"].notna()].to_dict("records")
+    }
 
 
 def _rested_on(span: Mapping[Hashable, Any]) -> str:
