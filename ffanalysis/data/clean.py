@@ -10,18 +10,18 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from pandas.api.extensions import ExtensionArray
 
 from . import paths
 from .atomic import write_atomically
 from .dates import parse_partial_date
-from .distinct import per_distinct
 from .kinds import KINDS, Kind
 from .problems import DataError, Problem
 from .registry import REFERENCE_TABLES
@@ -44,38 +44,38 @@ def clean_columns(table: Table) -> dict[str, Any]:
 
 
 def to_clean(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
-    """The typed, normalised form of a validated raw table, sorted by its key."""
-    typed = {}
+    """The typed, normalised form of a validated raw table, sorted by its key.
+
+    Each column goes straight to its clean dtype and the frame is built once: on a table of
+    a few rows, pandas' fixed cost per operation is most of the work.
+    """
+    typed: dict[str, Any] = {}
     for column in table.columns:
         cells = raw[column.name]
+        dtype = KINDS[column.kind].clean_type(column)
         if column.kind is Kind.DATE:
-            typed[column.name + START], typed[column.name + END] = _date_bounds(cells)
+            typed[column.name + START], typed[column.name + END] = _date_bounds(cells, dtype)
         elif column.kind is Kind.BOOLEAN:
-            typed[column.name] = cells.map({"true": True, "false": False})
+            typed[column.name] = _flags(cells)
         else:
-            typed[column.name] = cells
-    return (
-        pd.DataFrame(typed, index=raw.index)
-        .astype(clean_columns(table))
-        .sort_values(table.key)
-        .reset_index(drop=True)
-    )
+            typed[column.name] = cells.array.astype(dtype)
+    return pd.DataFrame(typed).sort_values(table.key, ignore_index=True)
 
 
-def _date_bounds(cells: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """The first and last day of each partial date."""
-    return (
-        per_distinct(cells, lambda dates: pd.to_datetime(dates.map(_first_of))),
-        per_distinct(cells, lambda dates: pd.to_datetime(dates.map(_last_of))),
-    )
+def _date_bounds(cells: pd.Series, dtype: Any) -> tuple[ExtensionArray, ExtensionArray]:
+    """The first and last day of each partial date as `dtype`, missing where the cell is.
+
+    As in `per_distinct`, each distinct date is parsed once (and once for both days).
+    """
+    codes, distinct = pd.factorize(cells)
+    days = np.array([parse_partial_date(text) for text in distinct], dtype).reshape(-1, 2)
+    first, last = (pd.array(day).take(codes, allow_fill=True) for day in days.T)
+    return first, last
 
 
-def _first_of(text: str) -> date:
-    return parse_partial_date(text)[0]
-
-
-def _last_of(text: str) -> date:
-    return parse_partial_date(text)[1]
+def _flags(cells: pd.Series) -> pd.arrays.BooleanArray:
+    """'true' and 'false' as booleans, missing cells missing."""
+    return pd.arrays.BooleanArray(cells.eq("true").to_numpy(bool), cells.isna().to_numpy())
 
 
 def clean_tables(raw_tables: dict[str, pd.DataFrame], shared_dir: Path) -> dict[str, pd.DataFrame]:
@@ -94,29 +94,43 @@ def to_csv_text(frame: pd.DataFrame) -> str:
 
     The text `frame.to_csv(index=False, lineterminator="\n")` writes with those formats
     (quoting as the csv module does, missing values empty) for a frame of two or more
-    columns, built a column at a time in Arrow rather than a cell at a time.
+    columns, built a column at a time in Arrow rather than a cell at a time (and not in
+    pandas, whose every operation costs more on a table of a few rows than the Arrow kernel
+    it wraps).
     """
-    header = _csv_fields(pd.Series(frame.columns, dtype="str"))
-    fields = [_csv_column(frame[name]) for name in frame.columns]
-    rows = pc.binary_join_element_wise(
-        *fields, pa.scalar(",", pa.large_string()), null_handling="replace"
-    )
-    return "\n".join([",".join(header), *rows.to_pylist()]) + "\n"
+    header = _csv_fields(pa.array(frame.columns.astype(str), pa.string()))
+    fields = [_csv_column(_arrow(cells)) for _, cells in frame.items()]
+    rows = pc.binary_join_element_wise(*fields, ",", null_handling="replace")
+    return "\n".join([",".join(header.to_pylist()), *rows.to_pylist()]) + "\n"
 
 
-def _csv_column(cells: pd.Series) -> pa.Array:
-    """A column as CSV fields, missing cells null."""
-    fields = per_distinct(cells, lambda values: _csv_fields(_cell_text(values)))
-    return pa.array(fields, pa.large_string())
+def _arrow(cells: pd.Series) -> pa.Array:
+    """A column as one Arrow array (pandas may keep text in several)."""
+    values = pa.array(cells.array)
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
 
 
-def _cell_text(values: pd.Series) -> pd.Series:
-    """Each value as to_csv writes it: dates as ISO days, numbers with at most 15 digits."""
-    if pd.api.types.is_datetime64_dtype(values.dtype):
-        return values.dt.strftime("%Y-%m-%d")
-    if pd.api.types.is_float_dtype(values.dtype):
-        return pd.Series([f"{number:.15g}" for number in values], dtype="str")
-    return values.astype("str")
+def _csv_column(values: pa.Array) -> pa.Array:
+    """A column as CSV fields, missing cells null.
+
+    Tables repeat dates, codes, numbers and quotes from row to row, so each distinct value is
+    formatted and quoted once and spread back over the rows (as `per_distinct` does in
+    pandas); a categorical column is held that way already.
+    """
+    encoded = values if pa.types.is_dictionary(values.type) else values.dictionary_encode()
+    return _csv_fields(_cell_text(encoded.dictionary)).take(encoded.indices)
+
+
+def _cell_text(values: pa.Array) -> pa.Array:
+    """Each value, none missing, as to_csv writes it: dates as ISO days, numbers with at most
+    15 digits, flags as True and False, the rest (text, counts) as str does."""
+    if pa.types.is_timestamp(values.type):
+        return pc.strftime(values, "%Y-%m-%d")
+    if pa.types.is_floating(values.type):
+        return pa.array([f"{number:.15g}" for number in values.to_pylist()], pa.string())
+    if pa.types.is_boolean(values.type):
+        return pc.if_else(values, "True", "False")
+    return pc.cast(values, pa.string())
 
 
 def _csv_quoting_characters() -> str:
@@ -136,13 +150,14 @@ def _csv_quoting_characters() -> str:
 _QUOTING = f"[{re.escape(_csv_quoting_characters())}]"
 
 
-def _csv_fields(text: pd.Series) -> pd.Series:
+def _csv_fields(text: pa.Array) -> pa.Array:
     """Text as CSV fields: quoted, with '"' doubled, where the csv module would quote it."""
-    needs_quotes = text.str.contains(_QUOTING)
-    if not needs_quotes.any():
+    needs_quotes = pc.match_substring_regex(text, _QUOTING)
+    if not pc.any(needs_quotes).as_py():
         return text
-    quoted = '"' + text.str.replace('"', '""', regex=False) + '"'
-    return text.where(~needs_quotes, quoted)
+    doubled = pc.replace_substring(text, '"', '""')
+    quoted = pc.binary_join_element_wise('"', doubled, '"', "")
+    return pc.if_else(needs_quotes, quoted, text)
 
 
 Checks = Callable[[dict[str, pd.DataFrame], dict[str, pd.DataFrame], Path], list[Problem]]
