@@ -478,7 +478,8 @@ def _lookalikes(columns: list[str], normalise: dict[str, Callable[[pd.Series], p
         return found["unlinked"] & found["later"]
 
     def detail(frame: pd.DataFrame) -> pd.Series:
-        return groups(frame)["first"].map(lambda line: f"line {line}")
+        # `first` is a float where rows are linked (their lines are NaN): name a whole line
+        return groups(frame)["first"].map(lambda line: f"line {line:.0f}")
 
     return failing, detail
 
