@@ -70,18 +70,29 @@ def _read_records(path: Path, text: str, columns: list[str]) -> tuple[pd.DataFra
     ]
     if not fits.any():
         return _empty(columns), problems
-    frame = pd.DataFrame(
-        list(itertools.compress(body, fits)),
-        index=pd.Index(body_lines[fits], name=LINE),
-        columns=columns,
-        dtype="str",
+    cells = zip(*itertools.compress(body, fits), strict=True)
+    table = pa.table(
+        [pa.array([cell or None for cell in column], pa.large_string()) for column in cells],
+        names=columns,
     )
-    return frame.replace("", None), problems
+    return _frame(table, pd.Index(body_lines[fits], name=LINE)), problems
 
 
 _SIMPLE_FIELD = r'(?:[^",\r\n\x00]*|"(?:[^"\r\n\x00]|"")*")'
 """A field in the simple form: unquoted without any '"', or quoted whole with '""' for '"'.
 It holds no line break and no NUL character."""
+
+_SIMPLE_RECORD = rf"{_SIMPLE_FIELD}(?:,{_SIMPLE_FIELD})+"
+"""A line of two or more simple fields: a blank line has no comma, so it is none (and a table
+of one column is never in the simple form)."""
+
+_SIMPLE_FILE = rf"\A(?:{_SIMPLE_RECORD}\r?\n)*(?:{_SIMPLE_RECORD})?\z"
+"""Simple records, one a line, the last with or without its line end.
+
+How many fields a record has is left to Arrow's reader, which refuses a record with more or
+fewer than the header. So the pattern is one record long whatever the table's width: RE2
+compiles it on every call, and a pattern that spelled out each of 26 fields took nearly as
+long to compile as Arrow takes to read a small table."""
 
 
 def _read_simple(data: bytes, columns: list[str]) -> pd.DataFrame | None:
@@ -94,7 +105,7 @@ def _read_simple(data: bytes, columns: list[str]) -> pd.DataFrame | None:
     Arrow reads in C++, without a Python string per cell; empty cells are missing, as there.
     """
     buffer = pa.py_buffer(data)
-    if len(columns) < 2 or not _is_simple(buffer, len(columns)):
+    if not _is_simple(buffer):
         return None
     try:
         table = pv.read_csv(
@@ -110,30 +121,51 @@ def _read_simple(data: bytes, columns: list[str]) -> pd.DataFrame | None:
         header = table.column_names
     except (pa.ArrowException, UnicodeDecodeError):  # no header, not UTF-8, ...
         return None
-    if header != columns or _longest_cell(table) > csv.field_size_limit():
+    if header != columns or _has_oversized_cell(table, len(data)):
         return None
-    return pd.DataFrame(
-        {name: pd.array(table[name], dtype="str") for name in columns},
-        index=pd.RangeIndex(2, table.num_rows + 2, name=LINE),
-    )
+    return _frame(table, pd.RangeIndex(2, table.num_rows + 2, name=LINE))
 
 
-def _is_simple(buffer: pa.Buffer, count: int) -> bool:
-    """Whether every line in `buffer` is one record of `count` (at least 2) simple fields.
+def _frame(table: pa.Table, lines: pd.Index) -> pd.DataFrame:
+    """Arrow's text columns as a frame of pandas' "str" dtype (Arrow text, NaN where a cell is
+    empty), indexed by `lines`.
+
+    Arrow hands each column over without a copy: building the frame from Python strings
+    costs several times as much, and every check of a table starts from one.
+    """
+    frame = table.to_pandas(types_mapper=_TEXT_TYPES.get, use_threads=False)
+    frame.index = lines
+    return frame
+
+
+_TEXT_TYPES = {pa.large_string(): pd.StringDtype("pyarrow", na_value=np.nan)}
+"""Arrow's text as pandas' "str" dtype: the dtype of every raw frame, however it was read."""
+
+
+def _is_simple(buffer: pa.Buffer) -> bool:
+    """Whether every line in `buffer` is a simple record.
 
     One RE2 match over the bytes (seen as a one-element array, without a copy), in linear
-    time; a record needs count - 1 commas, so a blank line never matches.
+    time.
     """
     offsets = pa.py_buffer(np.array([0, buffer.size], dtype=np.int64))
     whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, buffer])
-    record = rf"{_SIMPLE_FIELD}(?:,{_SIMPLE_FIELD}){{{count - 1}}}"
-    pattern = rf"\A(?:{record}\r?\n)*(?:{record})?\z"
-    return pc.match_substring_regex(whole, pattern)[0].as_py()
+    return pc.match_substring_regex(whole, _SIMPLE_FILE)[0].as_py()
 
 
-def _longest_cell(table: pa.Table) -> int:
-    """Characters in the longest cell: the csv module refuses cells over its field size limit."""
-    return max((pc.max(pc.utf8_length(cells)).as_py() or 0 for cells in table.columns), default=0)
+def _has_oversized_cell(table: pa.Table, size: int) -> bool:
+    """Whether a cell is longer than the csv module's field size limit, which it refuses.
+
+    A file of `size` bytes holds no cell of more characters, so a file within the limit (as
+    a hand-edited table is) needs no cell measured.
+    """
+    limit = csv.field_size_limit()
+    if size <= limit:
+        return False
+    longest = max(
+        (pc.max(pc.utf8_length(cells)).as_py() or 0 for cells in table.columns), default=0
+    )
+    return longest > limit
 
 
 def _shape_problem(path: Path, line: int, count: int, expected: int) -> Problem:

@@ -281,7 +281,7 @@ KINDS: dict[Kind, KindRules] = {
         (
             CellCheck(
                 "One of the allowed values listed below the table.",
-                lambda value, column: value in _allowed(column),
+                lambda value, column: value in (column.vocabulary or {}),
                 lambda value, column: f"{value!r} is not one of: {', '.join(_allowed(column))}",
             ),
         ),

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from .problems import Problem
+from .values import texts
 
 
 def _nothing_more() -> str:
@@ -71,8 +72,15 @@ class ReferenceTable:
 
     def path(self, sources: pd.DataFrame, shared_dir: Path) -> Path | None:
         """Where the reference file is, as sources.csv cites it (None if it does not)."""
-        files = sources.loc[sources["source_id"] == self.source_id, "file"].dropna()
-        return shared_dir / files.iloc[0] if len(files) else None
+        files = (
+            file
+            for source, file in zip(
+                texts(sources["source_id"]), texts(sources["file"]), strict=True
+            )
+            if source == self.source_id and file is not None
+        )
+        file = next(files, None)
+        return None if file is None else shared_dir / file
 
     def empty(self) -> pd.DataFrame:
         """The table with no rows, for a data folder that does not cite the file."""

@@ -7,18 +7,23 @@ Validation (`validate`), cleaning (`clean`), loading (`load`) and the data dicti
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from string import Formatter
 
 import pandas as pd
 
 from . import vocab
 from .countries import describe_codes
 from .dates import first_day, last_day
-from .distinct import per_distinct
 from .kinds import QUOTE_MAX_LENGTH, Kind
 from .quoted_numbers import states
 from .ranges import QUALIFIER_BOUNDS, bounds_description
+from .values import texts
 from .vocab import Vocabulary
 
 WAR_YEARS = (2014, 2100)
@@ -83,6 +88,14 @@ class RowRule:
     """Reported only for a row with no other problem: a figure missing from its quote follows
     from a wrong bound or a wrong quote, and one mistake should give one line."""
 
+    @property
+    def shown_columns(self) -> list[str]:
+        """The columns whose values `message` shows: its `{column}` fields, and the qualifier
+        where it shows `{bounds}` (worded from the qualifier); `{detail}` comes from `detail`."""
+        fields = {name for _, name, _, _ in Formatter().parse(self.message) if name}
+        bounded = {"qualifier"} if "bounds" in fields else set()
+        return sorted((fields - {"bounds", "detail"}) | bounded)
+
 
 @dataclass(frozen=True)
 class Table:
@@ -112,31 +125,75 @@ class Table:
         return next(column for column in self.columns if column.name == name)
 
 
+def _cells(frame: pd.DataFrame, column: str) -> list[str | None]:
+    """The column's cells as a list, None where empty.
+
+    Most rules compare a few short strings per row. A loop over lists does that in well under
+    a microsecond a row, where each pandas operation costs tens of microseconds however few the
+    rows: on tables of a handful of rows, which the tests validate again and again, that fixed
+    cost was nearly all of validation.
+    """
+    return texts(frame[column])
+
+
+def _rows(frame: pd.DataFrame, *columns: str) -> Iterator[tuple[str | None, ...]]:
+    """Each row's cells in `columns`, None where empty."""
+    return zip(*(_cells(frame, column) for column in columns), strict=True)
+
+
+def _per_row(frame: pd.DataFrame, flags: Iterable[bool]) -> pd.Series:
+    """Flags worked out row by row, as the Series of booleans a rule returns."""
+    return pd.Series(list(flags), index=frame.index, dtype=bool)
+
+
 def _number(frame: pd.DataFrame, column: str) -> pd.Series:
     """The column as floats, NaN where empty or not a number."""
-    return per_distinct(
-        frame[column], lambda texts: pd.to_numeric(texts, errors="coerce").astype(float)
+    return pd.Series(
+        [_float(text) for text in _cells(frame, column)],
+        index=frame.index,
+        dtype=float,
+        name=column,
     )
 
 
-def _qualifier_needs(frame: pd.DataFrame, part: str) -> pd.Series:
-    """Whether each row's qualifier needs `part` (low, high or equal); False for no qualifier."""
-    needing = [qualifier for qualifier, bounds in QUALIFIER_BOUNDS.items() if getattr(bounds, part)]
-    return frame["qualifier"].isin(needing)
+def _float(text: str | None) -> float:
+    """A cell as a number; NaN for an empty cell or text that is no number."""
+    if text is None:
+        return math.nan
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
 
 
 def _qualifier_mismatch(frame: pd.DataFrame) -> pd.Series:
     """Rows whose qualifier does not fit which of value_low/value_high are filled."""
-    known = frame["qualifier"].isin(QUALIFIER_BOUNDS)
-    has_low, has_high = frame["value_low"].notna(), frame["value_high"].notna()
-    needs_low, needs_high, needs_equal = (
-        _qualifier_needs(frame, part) for part in ("low", "high", "equal")
+    return _per_row(
+        frame,
+        (
+            _misfits(qualifier, low, high)
+            for qualifier, low, high in zip(
+                _cells(frame, "qualifier"),
+                _number(frame, "value_low").tolist(),
+                _number(frame, "value_high").tolist(),
+                strict=True,
+            )
+        ),
     )
-    low, high = _number(frame, "value_low"), _number(frame, "value_high")
-    wrong_shape = (has_low != needs_low) | (has_high != needs_high)
-    wrong_equality = has_low & has_high & (needs_equal & (low != high))
-    wrong_order = has_low & has_high & ~needs_equal & (low >= high)
-    return known & (wrong_shape | wrong_equality | wrong_order)
+
+
+def _misfits(qualifier: str | None, low: float, high: float) -> bool:
+    """Whether the bounds break the qualifier's shape: a bound it needs is empty, or one it has
+    no room for is filled; bounds it needs equal differ, or a range's are not in order."""
+    bounds = QUALIFIER_BOUNDS.get(qualifier) if qualifier else None
+    if bounds is None:  # no qualifier, or an unknown one: its own column's problem
+        return False
+    has_low, has_high = not math.isnan(low), not math.isnan(high)
+    if (has_low, has_high) != (bounds.low, bounds.high):
+        return True
+    if not (has_low and has_high):
+        return False
+    return low != high if bounds.equal else low >= high
 
 
 def _high_below_low(frame: pd.DataFrame) -> pd.Series:
@@ -147,16 +204,33 @@ def _ends_before_start(start: str, end: str) -> Callable[[pd.DataFrame], pd.Seri
     """Rows where the partial date `end` lies wholly before the partial date `start`."""
 
     def failing(frame: pd.DataFrame) -> pd.Series:
-        begins = pd.to_datetime(frame[start].map(first_day, na_action="ignore"))
-        ends = pd.to_datetime(frame[end].map(last_day, na_action="ignore"))
-        return (ends < begins).fillna(False)
+        return _per_row(
+            frame,
+            (
+                begins is not None and ends is not None and ends < begins
+                for begins, ends in zip(
+                    _days(frame, start, first_day), _days(frame, end, last_day), strict=True
+                )
+            ),
+        )
 
     return failing
 
 
+def _days(frame: pd.DataFrame, column: str, day: Callable[[str], date | None]) -> list[date | None]:
+    """The column's partial dates read by `day` (first_day or last_day); None where empty."""
+    return [None if text is None else day(text) for text in _cells(frame, column)]
+
+
 def _missing_when_given(given: str, needed: str) -> Callable[[pd.DataFrame], pd.Series]:
     def failing(frame: pd.DataFrame) -> pd.Series:
-        return frame[given].notna() & frame[needed].isna()
+        return _per_row(
+            frame,
+            (
+                present is not None and missing is None
+                for present, missing in _rows(frame, given, needed)
+            ),
+        )
 
     return failing
 
@@ -212,7 +286,13 @@ def _translation_columns() -> tuple[Column, ...]:
 
 
 def _translation_missing(frame: pd.DataFrame) -> pd.Series:
-    return frame["quote_language"].isna() != frame["quote_english"].isna()
+    return _per_row(
+        frame,
+        (
+            (language is None) != (english is None)
+            for language, english in _rows(frame, "quote_language", "quote_english")
+        ),
+    )
 
 
 def _statement_columns(key: str, what: str, records: str) -> tuple[Column, ...]:
@@ -340,56 +420,50 @@ def _figure_columns(table: str, key: str) -> tuple[Column, ...]:
     )
 
 
-def _allowed_counts(frame: pd.DataFrame) -> pd.Series:
+def _allowed_counts(frame: pd.DataFrame) -> list[tuple[str, ...]]:
     """The kinds of count each row's metric and unit allow."""
-    persons = frame["unit"].eq("persons")
+    return [_counts_for(metric, unit) for metric, unit in _rows(frame, "metric", "unit")]
 
-    def allowed(metric: object, is_persons: bool) -> tuple[str, ...]:
-        natural = vocab.METRIC_COUNTS.get(str(metric), ())
-        if not is_persons or not natural:
-            return ("not_people",)
-        return (*natural, *vocab.PART_COUNTS)
 
-    return pd.Series(
-        [
-            allowed(metric, is_persons)
-            for metric, is_persons in zip(frame["metric"], persons, strict=True)
-        ],
-        index=frame.index,
-        dtype=object,
-    )
+def _counts_for(metric: str | None, unit: str | None) -> tuple[str, ...]:
+    """The metric's natural kinds and the parts of a population, for a count of persons."""
+    natural = vocab.METRIC_COUNTS.get(metric, ()) if metric else ()
+    if unit != "persons" or not natural:
+        return ("not_people",)
+    return (*natural, *vocab.PART_COUNTS)
 
 
 def _counts_mismatch(frame: pd.DataFrame) -> pd.Series:
-    allowed = _allowed_counts(frame)
-    return pd.Series(
-        [
-            pd.notna(counts) and counts not in kinds
-            for counts, kinds in zip(frame["counts"], allowed, strict=True)
-        ],
-        index=frame.index,
-        dtype=bool,
+    return _per_row(
+        frame,
+        (
+            counts is not None and counts not in allowed
+            for counts, allowed in zip(_cells(frame, "counts"), _allowed_counts(frame), strict=True)
+        ),
     )
 
 
 def _counts_allowed_words(frame: pd.DataFrame) -> pd.Series:
-    return _allowed_counts(frame).map(" or ".join)
+    return pd.Series(
+        [" or ".join(allowed) for allowed in _allowed_counts(frame)], index=frame.index
+    )
 
 
-def _folded(text: pd.Series) -> pd.Series:
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _folded(text: str) -> str:
     """Text compared loosely: lower case, runs of whitespace as one space."""
-    return text.astype("string").str.lower().str.replace(r"\s+", " ", regex=True).str.strip()
+    return _WHITESPACE.sub(" ", text.lower()).strip()
 
 
 def _hedge_not_quoted(frame: pd.DataFrame) -> pd.Series:
-    hedge, quote = _folded(frame["hedge"]), _folded(frame["quote"])
-    return pd.Series(
-        [
-            pd.notna(words) and pd.notna(text) and words not in text
-            for words, text in zip(hedge, quote, strict=True)
-        ],
-        index=frame.index,
-        dtype=bool,
+    return _per_row(
+        frame,
+        (
+            hedge is not None and quote is not None and _folded(hedge) not in _folded(quote)
+            for hedge, quote in _rows(frame, "hedge", "quote")
+        ),
     )
 
 
@@ -403,20 +477,21 @@ def _numbers_not_quoted(
     row declares a `conversion` (whose words are checked to stand in the quote)."""
 
     def failing(frame: pd.DataFrame) -> pd.Series:
-        values = _number(frame, value_column)
-        converted = frame.get("conversion", pd.Series(pd.NA, index=frame.index)).notna()
-        return pd.Series(
-            [
+        conversions = _cells(frame, "conversion") if "conversion" in frame else [None] * len(frame)
+        return _per_row(
+            frame,
+            (
                 not math.isnan(value)
-                and isinstance(quote, str)
-                and not declared
+                and quote is not None
+                and conversion is None
                 and not states(quote, value)
-                for value, quote, declared in zip(
-                    values, frame[quote_column], converted, strict=True
+                for value, quote, conversion in zip(
+                    _number(frame, value_column).tolist(),
+                    _cells(frame, quote_column),
+                    conversions,
+                    strict=True,
                 )
-            ],
-            index=frame.index,
-            dtype=bool,
+            ),
         )
 
     return failing
@@ -424,20 +499,20 @@ def _numbers_not_quoted(
 
 def _conversion_not_quoted(frame: pd.DataFrame) -> pd.Series:
     """Conversions without an arrow, or whose words (before the arrow) are not in the quote."""
-    parts = frame["conversion"].astype("string").str.split(CONVERSION_ARROW, n=1)
-    words = _folded(parts.str[0])
-    quote = _folded(frame["quote"])
-    return pd.Series(
-        [
-            pd.notna(conversion)
-            and (len(split) != 2 or not said or pd.isna(text) or said not in text)
-            for conversion, split, said, text in zip(
-                frame["conversion"], parts, words, quote, strict=True
-            )
-        ],
-        index=frame.index,
-        dtype=bool,
+    return _per_row(
+        frame,
+        (
+            conversion is not None and not _quotes_its_words(conversion, quote)
+            for conversion, quote in _rows(frame, "conversion", "quote")
+        ),
     )
+
+
+def _quotes_its_words(conversion: str, quote: str | None) -> bool:
+    """Whether the conversion has its arrow, and words before it that stand in the quote."""
+    words, arrow, _ = conversion.partition(CONVERSION_ARROW)
+    said = _folded(words)
+    return bool(arrow and said) and quote is not None and said in _folded(quote)
 
 
 def _echo_problem(key: str) -> Callable[[pd.DataFrame], pd.Series]:
@@ -445,55 +520,88 @@ def _echo_problem(key: str) -> Callable[[pd.DataFrame], pd.Series]:
     echo and distinct from a row (a row is one or the other)."""
 
     def failing(frame: pd.DataFrame) -> pd.Series:
-        echoes = frame["echo_of"].notna()
-        echoed_echo = frame["echo_of"].isin(frame.loc[echoes, key])
-        itself = frame["echo_of"].eq(frame[key]) | frame["distinct_from"].eq(frame[key])
-        return (echoes & (echoed_echo | frame["distinct_from"].notna())) | itself.fillna(False)
+        rows, echoes = _cells(frame, key), _cells(frame, "echo_of")
+        echo_rows = {row for row, echo in zip(rows, echoes, strict=True) if echo is not None}
+        return _per_row(
+            frame,
+            (
+                # an echo of an echo, or an echo distinct from a row; or a row naming itself
+                (echo is not None and (echo in echo_rows or distinct is not None))
+                or (row is not None and row in (echo, distinct))
+                for row, echo, distinct in zip(
+                    rows, echoes, _cells(frame, "distinct_from"), strict=True
+                )
+            ),
+        )
 
     return failing
 
 
-def _lookalikes(columns: list[str], normalise: dict[str, Callable[[pd.Series], pd.Series]]):
+def _lookalikes(
+    columns: list[str], normalise: dict[str, Callable[[str], str]]
+) -> tuple[Callable[[pd.DataFrame], pd.Series], Callable[[pd.DataFrame], pd.Series]]:
     """Rows that look like an earlier row (the same values in `columns`) where both have no
     link to any row: neither `echo_of` nor `distinct_from`. The first unlinked row of each group
     stands as the original; `detail` names its line."""
 
-    def groups(frame: pd.DataFrame) -> pd.DataFrame:
-        keys = frame[columns]
-        for column, function in normalise.items():
-            keys[column] = function(keys[column])
-        unlinked = frame["echo_of"].isna() & frame["distinct_from"].isna()
-        lines = pd.Series(frame.index, index=frame.index).where(unlinked)
-        first = (
-            keys.assign(_line=lines).groupby(columns, dropna=False)["_line"].transform("min")
-            if keys.duplicated().any()
-            else lines  # every row alone in its group
-        )
-        return pd.DataFrame({"unlinked": unlinked, "first": first, "later": frame.index > first})
+    def looks(frame: pd.DataFrame) -> list[tuple[str | None, ...]]:
+        """Each row's values in `columns`, normalised where `normalise` says how."""
+
+        def values(column: str) -> list[str | None]:
+            cells = _cells(frame, column)
+            if column not in normalise:
+                return cells
+            return [None if cell is None else normalise[column](cell) for cell in cells]
+
+        return list(zip(*map(values, columns), strict=True))
+
+    def originals(frame: pd.DataFrame) -> list[int | None]:
+        """For each unlinked row that looks like an earlier unlinked row, that row's line."""
+        linked = [
+            echo is not None or distinct is not None
+            for echo, distinct in _rows(frame, "echo_of", "distinct_from")
+        ]
+        first: dict[tuple[str | None, ...], int] = {}
+        found: list[int | None] = []
+        for look, line, is_linked in zip(looks(frame), frame.index.tolist(), linked, strict=True):
+            original = None if is_linked else first.setdefault(look, line)  # lines ascend
+            found.append(None if original == line else original)
+        return found
 
     def failing(frame: pd.DataFrame) -> pd.Series:
-        if frame.empty:
-            return pd.Series(False, index=frame.index)
-        found = groups(frame)
-        return found["unlinked"] & found["later"]
+        return _per_row(frame, (line is not None for line in originals(frame)))
 
     def detail(frame: pd.DataFrame) -> pd.Series:
-        # `first` is a float where rows are linked (their lines are NaN): name a whole line
-        return groups(frame)["first"].map(lambda line: f"line {line:.0f}")
+        return pd.Series([f"line {line}" for line in originals(frame)], index=frame.index)
 
     return failing, detail
 
 
-def _person_name(names: pd.Series) -> pd.Series:
-    """A name reduced to its letters, accents aside: 'José  Pérez' and 'Jose Perez' match."""
-    return (
-        names.astype("string")
-        .str.normalize("NFKD")
-        .str.encode("ascii", "ignore")
-        .str.decode("ascii")
-        .str.lower()
-        .str.replace(r"[^a-z]+", " ", regex=True)
-        .str.strip()
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+
+
+@cache
+def _person_name(name: str) -> str:
+    """A name reduced to its letters, accents aside: 'José  Pérez' and 'Jose Perez' match.
+
+    Cached: a table names the same claimants and people again and again.
+    """
+    letters = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _NOT_LETTERS.sub(" ", letters.lower()).strip()
+
+
+def _copy_of_no_original(frame: pd.DataFrame) -> pd.Series:
+    """Sources whose copy_of names the source itself, or a source that is a copy too."""
+    sources, originals = _cells(frame, "source_id"), _cells(frame, "copy_of")
+    copies = {
+        source for source, original in zip(sources, originals, strict=True) if original is not None
+    }
+    return _per_row(
+        frame,
+        (
+            original is not None and (original == source or original in copies)
+            for source, original in zip(sources, originals, strict=True)
+        ),
     )
 
 
@@ -626,10 +734,7 @@ SOURCES = Table(
             "copy_of",
             "Names the original: not the source itself, and not another copy.",
             "must name the original source, not itself or another copy ({copy_of!r})",
-            lambda frame: (
-                frame["copy_of"].eq(frame["source_id"])
-                | frame["copy_of"].isin(frame.loc[frame["copy_of"].notna(), "source_id"])
-            ).fillna(False),
+            _copy_of_no_original,
         ),
     ),
     label="Sources",
@@ -923,9 +1028,11 @@ TABLES: dict[str, Table] = {
 """Every raw table, in the order they are validated (referenced tables first)."""
 
 
-def rule_message(rule: RowRule, row: pd.Series, detail: str = "") -> str:
-    """The rule's message filled in with one row's values (and its `detail`, if any)."""
-    values = {str(name): value for name, value in row.where(row.notna(), "").items()}
-    qualifier = values.get("qualifier")
+def rule_message(rule: RowRule, row: Mapping[str, str], detail: str = "") -> str:
+    """The rule's message filled in with one row's values (and its `detail`, if any).
+
+    `row` holds the values of the rule's `shown_columns`, '' where a cell is empty.
+    """
+    qualifier = row.get("qualifier")
     bounds = bounds_description(qualifier) if qualifier in QUALIFIER_BOUNDS else ""
-    return rule.message.format(bounds=bounds, detail=detail, **values)
+    return rule.message.format(bounds=bounds, detail=detail, **row)

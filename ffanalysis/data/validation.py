@@ -11,7 +11,7 @@ Three layers, each reading the declarations in `schema`:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import cache
 from pathlib import Path
 
@@ -26,9 +26,11 @@ from .schema import (
     TABLES,
     Column,
     Kind,
+    RowRule,
     Table,
     rule_message,
 )
+from .values import texts
 
 RawTables = dict[str, pd.DataFrame]
 """Validated raw tables: text cells, indexed by physical line number."""
@@ -99,10 +101,11 @@ def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
     value (rows repeat dates, codes, sources and quotes), and what is wrong with a value is
     reported on every line that holds it.
     """
+    lines, values = cells.index.tolist(), texts(cells)
     failures: list[tuple[int, str]] = []
     problems: dict[str, str | None] = {}
-    for line, value in zip(cells.index, cells.tolist(), strict=True):
-        if not isinstance(value, str):  # an empty cell
+    for line, value in zip(lines, values, strict=True):
+        if value is None:  # an empty cell
             if column.required:
                 failures.append((line_number(line), "is required but empty"))
             continue
@@ -110,20 +113,20 @@ def _column_failures(column: Column, cells: pd.Series) -> list[tuple[int, str]]:
             problems[value] = kinds.problem(column, value)
         if (message := problems[value]) is not None:
             failures.append((line_number(line), message))
-    return failures + (_repeats(cells.dropna()) if column.unique else [])
+    return failures + (_repeats(lines, values) if column.unique else [])
 
 
-def _repeats(cells: pd.Series) -> list[tuple[int, str]]:
-    """Each cell whose value an earlier line already holds, with that first line."""
-    repeats = cells[cells.duplicated()]
-    if repeats.empty:
-        return []
-    firsts = cells.drop_duplicates()
-    first_line = pd.Series(firsts.index, index=firsts.to_numpy())
-    return [
-        (line_number(line), f"duplicate {value!r} (first on line {first_line[value]})")
-        for line, value in repeats.items()
-    ]
+def _repeats(lines: list[Hashable], values: list[str | None]) -> list[tuple[int, str]]:
+    """Each filled cell whose value an earlier line already holds, with that first line."""
+    first_lines: dict[str, Hashable] = {}
+    repeats: list[tuple[int, str]] = []
+    for line, value in zip(lines, values, strict=True):
+        if value is None:  # an empty cell
+            continue
+        first = first_lines.setdefault(value, line)  # lines ascend
+        if first != line:
+            repeats.append((line_number(line), f"duplicate {value!r} (first on line {first})"))
+    return repeats
 
 
 def _lines(problems: list[Problem]) -> set[int]:
@@ -151,23 +154,34 @@ def _rule_problems(path: Path, table: Table, frame: pd.DataFrame) -> list[Proble
     problems = []
     for rule in table.rules:
         breaking = rule.failing(frame)
-        if not breaking.any():
-            continue
-        failing = frame[breaking]
-        details = (
-            rule.detail(frame) if rule.detail else pd.Series("", index=frame.index)
-        ).to_dict()
-        problems += [
-            Problem(
-                path,
-                line_number(line),
-                rule.column,
-                rule_message(rule, row, str(details[line])),
-                secondary=rule.secondary,
-            )
-            for line, row in failing.iterrows()
-        ]
+        if breaking.any():
+            problems += _broken(path, rule, frame, breaking.tolist())
     return problems
+
+
+def _broken(path: Path, rule: RowRule, frame: pd.DataFrame, breaking: list[bool]) -> list[Problem]:
+    """The problem of each row the rule marks as `breaking`, its message filled in.
+
+    Only the columns the message shows are read, each once, and the message is filled in
+    from plain values: on a large table a rule can fail on thousands of rows.
+    """
+    shown = {column: texts(frame[column]) for column in rule.shown_columns}
+    details = rule.detail(frame).tolist() if rule.detail else [""] * len(frame)
+    return [
+        Problem(
+            path,
+            line_number(line),
+            rule.column,
+            rule_message(
+                rule,
+                {column: cells[row] or "" for column, cells in shown.items()},
+                str(details[row]),
+            ),
+            secondary=rule.secondary,
+        )
+        for row, (line, breaks) in enumerate(zip(frame.index.tolist(), breaking, strict=True))
+        if breaks
+    ]
 
 
 # --- layer 3: evidence across tables -----------------------------------------------------
@@ -177,9 +191,13 @@ def _evidence_problems(
     data_dir: Path, shared_dir: Path, tables: RawTables, unreadable: set[str]
 ) -> list[Problem]:
     """Cross-table problems; references into a table that could not be read are not checked."""
-    sources = tables["sources"].dropna(subset=["source_id", "file"])
-    files = dict(zip(sources["source_id"], sources["file"], strict=True))
-    texts = cache(lambda name: _normalised_text(shared_dir / name))
+    sources = tables["sources"]
+    files = {
+        source: file
+        for source, file in zip(texts(sources["source_id"]), texts(sources["file"]), strict=True)
+        if source is not None and file is not None
+    }
+    file_texts = cache(lambda name: _normalised_text(shared_dir / name))
     found: list[Problem] = []
     found += _missing_files(data_dir, shared_dir, sources)
     for table in TABLES.values():
@@ -190,10 +208,11 @@ def _evidence_problems(
                 target_table, target_column = column.references.split(".")
                 if target_table in unreadable:
                     continue
-                known = set(tables[target_table][target_column].dropna())
+                targets = texts(tables[target_table][target_column])
+                known = {value for value in targets if value is not None}
                 found += _unknown_references(path, frame, column.name, known, column.references)
             if column.kind is Kind.QUOTE:
-                found += _unquoted(path, frame, column.name, files, texts)
+                found += _unquoted(path, frame, column.name, files, file_texts)
     return found
 
 
@@ -210,10 +229,12 @@ def _reference_problems(shared_dir: Path, sources: pd.DataFrame) -> list[Problem
 
 def _missing_files(data_dir: Path, shared_dir: Path, sources: pd.DataFrame) -> list[Problem]:
     path = paths.raw_dir(data_dir) / "sources.csv"
-    exists = sources["file"].map(lambda name: (shared_dir / name).is_file())
     return [
         Problem(path, line_number(line), "file", f"{name!r} does not exist in {shared_dir}")
-        for line, name in sources.loc[~exists, "file"].items()
+        for line, source, name in zip(
+            sources.index, texts(sources["source_id"]), texts(sources["file"]), strict=True
+        )
+        if source is not None and name is not None and not (shared_dir / name).is_file()
     ]
 
 
@@ -229,8 +250,8 @@ def _unknown_references(
             column,
             f"{value!r} is not a {target_column} in {target_table}.csv",
         )
-        for line, value in zip(frame.index, frame[column].tolist(), strict=True)
-        if isinstance(value, str) and value not in known  # an empty cell refers to nothing
+        for line, value in zip(frame.index, texts(frame[column]), strict=True)
+        if value is not None and value not in known  # an empty cell refers to nothing
     ]
 
 
@@ -239,21 +260,27 @@ def _unquoted(
     frame: pd.DataFrame,
     column: str,
     files: dict[str, str],
-    texts: Callable[[str], str | None],
+    file_texts: Callable[[str], str | None],
 ) -> list[Problem]:
     """Quotes that are not found, whitespace aside, in the file their row's source cites.
 
-    Each distinct (quote, source) pair is searched once: rows repeat quotes. `texts` gives a
-    cited file's normalised text. Rows whose source is unknown or whose file is missing are
-    reported elsewhere, once.
+    Each distinct (quote, source) pair is searched once: rows repeat quotes. `file_texts`
+    gives a cited file's normalised text. Rows whose source is unknown or whose file is missing
+    are reported elsewhere, once.
     """
-    cited = frame[[column, "source_id"]].dropna()
-    rows = list(zip(cited.index, cited[column], cited["source_id"], strict=True))
+    rows = [
+        (line, quote, source)
+        for line, quote, source in zip(
+            frame.index, texts(frame[column]), texts(frame["source_id"]), strict=True
+        )
+        if quote is not None and source is not None
+    ]
+    pairs = {(quote, source) for _, quote, source in rows}
     missing = {
         (quote, source)
-        for _, quote, source in rows
+        for quote, source in pairs
         if source in files
-        and (text := texts(files[source])) is not None
+        and (text := file_texts(files[source])) is not None
         and normalise_whitespace(quote) not in text
     }
     return [

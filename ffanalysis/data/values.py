@@ -1,5 +1,5 @@
-"""One cell's value as plain Python: missing or not, a float or None, text or None; and a
-number as the report writes it.
+"""One cell's value as plain Python: missing or not, a float or None, text or None; a column
+of text as plain Python; and a number as the report writes it.
 
 pandas marks a missing value as None, NaN, NaT or NA depending on the column; every place
 that turns one cell into a number, a sentence or JSON asks here, so all of them agree.
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 import pandas as pd
+import pyarrow as pa
 
 
 def is_missing(value: object) -> bool:
@@ -35,6 +36,16 @@ def text_or_none(value: object) -> str | None:
 def text_or_empty(value: object) -> str:
     """The value as text, '' when missing (for a cell of a page or a log)."""
     return text_or_none(value) or ""
+
+
+def texts(cells: pd.Series) -> list[str | None]:
+    """A column of text as plain Python: each cell's text, None where it is missing.
+
+    Checks that loop over a column in Python read it here. Arrow hands the cells over in one
+    step; pandas' `tolist` costs several times as much once a cell is empty, and validation
+    reads thousands of small columns.
+    """
+    return pa.array(cells.array, from_pandas=True).to_pylist()
 
 
 def number(value: float, digits: int = 1) -> str:
