@@ -65,7 +65,7 @@ def to_clean(table: Table, raw: pd.DataFrame) -> pd.DataFrame:
 def _date_bounds(cells: pd.Series, dtype: Any) -> tuple[ExtensionArray, ExtensionArray]:
     """The first and last day of each partial date as `dtype`, missing where the cell is.
 
-    As in `per_distinct`, each distinct date is parsed once (and once for both days).
+    Tables repeat dates from row to row, so each distinct date is parsed once, for both days.
     """
     codes, distinct = pd.factorize(cells)
     days = np.array([parse_partial_date(text) for text in distinct], dtype).reshape(-1, 2)
@@ -114,8 +114,8 @@ def _csv_column(values: pa.Array) -> pa.Array:
     """A column as CSV fields, missing cells null.
 
     Tables repeat dates, codes, numbers and quotes from row to row, so each distinct value is
-    formatted and quoted once and spread back over the rows (as `per_distinct` does in
-    pandas); a categorical column is held that way already.
+    formatted and quoted once and spread back over the rows; a categorical column is held
+    that way already.
     """
     encoded = values if pa.types.is_dictionary(values.type) else values.dictionary_encode()
     return _csv_fields(_cell_text(encoded.dictionary)).take(encoded.indices)
