@@ -321,6 +321,13 @@ MALFORMED = {
         ),
         ["corrections.csv:3: before: '3000' is not what correction F1 left ('2000')"],
     ),
+    "a row's id in a reason readers see": (
+        replace_in("corrections.csv", "The quote gives 2000", "C1's quote gives 2000"),
+        [
+            "corrections.csv:2: reason: 'C1' is the id of a row in claims.csv; readers see this "
+            "text: say which row in words"
+        ],
+    ),
     "a name from the data in a reason readers see": (
         replace_in(
             "corrections.csv", "gives 2000 as the upper bound.", "gives 2000 as value_high."
@@ -375,6 +382,12 @@ def _metrics() -> list[str]:
     from ffanalysis.data.vocab import METRIC
 
     return list(METRIC)
+
+
+def test_a_plain_word_that_is_also_a_row_s_id_may_stand_in_prose(project: Project) -> None:
+    """The fixture's unit is called `first`: the word itself is no id to a reader."""
+    replace_in("units.csv", ",international volunteers,", ",the first volunteers,")(project)
+    assert problems_of(project) == []
 
 
 def test_what_spreadsheets_write_is_accepted(project: Project) -> None:

@@ -207,7 +207,9 @@ KINDS: dict[Kind, KindRules] = {
         _string,
     ),
     Kind.PROSE: KindRules(
-        "Sentences the report shows readers, in the project's own words.",
+        "Sentences the report shows readers, in the project's own words. They name no row by "
+        "its id (such as `R0024`), which a reader cannot look up: validation checks every "
+        "table's ids.",
         (
             TEXT_LENGTH_CHECK,
             CellCheck(

@@ -198,6 +198,7 @@ def _evidence_problems(
         if source is not None and file is not None
     }
     file_texts = cache(lambda name: _normalised_text(shared_dir / name))
+    row_ids = _row_ids(tables)
     found: list[Problem] = []
     found += _missing_files(data_dir, shared_dir, sources)
     for table in TABLES.values():
@@ -213,6 +214,42 @@ def _evidence_problems(
                 found += _unknown_references(path, frame, column.name, known, column.references)
             if column.kind is Kind.QUOTE:
                 found += _unquoted(path, frame, column.name, files, file_texts)
+            if column.kind is Kind.PROSE:
+                found += _naming_rows(path, frame, column.name, row_ids)
+    return found
+
+
+def _row_ids(tables: RawTables) -> dict[str, str]:
+    """Every row id that mixes letters and digits (`R0024`), with its table's file: an id that
+    is a plain word (`first`) may stand in a sentence as that word."""
+    return {
+        row_id: table.file_name
+        for table in TABLES.values()
+        if table.column(table.key).kind is Kind.ID
+        for row_id in texts(tables[table.name][table.key])
+        if row_id is not None and _MIXED.search(row_id)
+    }
+
+
+_MIXED = re.compile(r"[A-Za-z].*[0-9]|[0-9].*[A-Za-z]")
+
+_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?")
+"""A word that could be an id: letters and digits, joined by '_', '.' or '-'."""
+
+
+def _naming_rows(
+    path: Path, frame: pd.DataFrame, column: str, row_ids: dict[str, str]
+) -> list[Problem]:
+    """Prose cells that name a row by its id: readers see the text and cannot look one up."""
+    found = []
+    for line, text in zip(frame.index, texts(frame[column]), strict=True):
+        named = next((word for word in _WORD.findall(text or "") if word in row_ids), None)
+        if named is not None:
+            message = (
+                f"{named!r} is the id of a row in {row_ids[named]}; readers see this text: "
+                "say which row in words"
+            )
+            found.append(Problem(path, line_number(line), column, message))
     return found
 
 
