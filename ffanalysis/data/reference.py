@@ -20,6 +20,16 @@ from .problems import Problem
 from .values import texts
 
 
+def cited_files(sources: pd.DataFrame) -> dict[str, str]:
+    """The file each source cites, by source_id (its first row, where an id repeats; a repeat
+    is a problem of its own)."""
+    files: dict[str, str] = {}
+    for source, file in zip(texts(sources["source_id"]), texts(sources["file"]), strict=True):
+        if source is not None and file is not None:
+            files.setdefault(source, file)
+    return files
+
+
 def _nothing_more() -> str:
     return ""
 
@@ -72,14 +82,7 @@ class ReferenceTable:
 
     def path(self, sources: pd.DataFrame, shared_dir: Path) -> Path | None:
         """Where the reference file is, as sources.csv cites it (None if it does not)."""
-        files = (
-            file
-            for source, file in zip(
-                texts(sources["source_id"]), texts(sources["file"]), strict=True
-            )
-            if source == self.source_id and file is not None
-        )
-        file = next(files, None)
+        file = cited_files(sources).get(self.source_id)
         return None if file is None else shared_dir / file
 
     def empty(self) -> pd.DataFrame:

@@ -20,6 +20,7 @@ import pandas as pd
 from . import corrections, kinds, paths
 from .csvfile import read_csv_strict
 from .problems import DataError, Problem, line_number
+from .reference import cited_files
 from .registry import REFERENCE_TABLES
 from .schema import (
     CORRECTIONS,
@@ -192,11 +193,7 @@ def _evidence_problems(
 ) -> list[Problem]:
     """Cross-table problems; references into a table that could not be read are not checked."""
     sources = tables["sources"]
-    files = {
-        source: file
-        for source, file in zip(texts(sources["source_id"]), texts(sources["file"]), strict=True)
-        if source is not None and file is not None
-    }
+    files = cited_files(sources)
     file_texts = cache(lambda name: _normalised_text(shared_dir / name))
     row_ids = _row_ids(tables)
     found: list[Problem] = []
@@ -233,8 +230,8 @@ def _row_ids(tables: RawTables) -> dict[str, str]:
 
 _MIXED = re.compile(r"[A-Za-z].*[0-9]|[0-9].*[A-Za-z]")
 
-_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?")
-"""A word that could be an id: letters and digits, joined by '_', '.' or '-'."""
+_WORD = re.compile(kinds.ID_PATTERN)
+"""A word that could be an id, as `kinds` spells one (a full stop after it ends a sentence)."""
 
 
 def _naming_rows(
@@ -243,7 +240,8 @@ def _naming_rows(
     """Prose cells that name a row by its id: readers see the text and cannot look one up."""
     found = []
     for line, text in zip(frame.index, texts(frame[column]), strict=True):
-        named = next((word for word in _WORD.findall(text or "") if word in row_ids), None)
+        words = (word.rstrip(".") for word in _WORD.findall(text or ""))
+        named = next((word for word in words if word in row_ids), None)
         if named is not None:
             message = (
                 f"{named!r} is the id of a row in {row_ids[named]}; readers see this text: "
